@@ -1,0 +1,39 @@
+// Generates resolver and context types from schema.graphql; mappers point GraphQL types at the
+// domain types the resolvers actually return.
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const domain = "../domain/knowledge.js";
+const config: CodegenConfig = {
+  schema: "schema.graphql",
+  generates: {
+    "src/generated/graphql.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        contextType: "../server/context.js#Context",
+        useIndexSignature: false,
+        enumsAsTypes: true,
+        useTypeImports: true,
+        mapperTypeSuffix: "Model",
+        immutableTypes: true,
+        strictScalars: true,
+        scalars: { ID: "string" },
+        mappers: {
+          Concept: `${domain}#Concept`,
+          ServiceType: `${domain}#ServiceType`,
+          Source: `${domain}#Source`,
+          Dimension: `${domain}#Dimension`,
+          Capability: `${domain}#Capability`,
+          ComparisonFact: `${domain}#ComparisonFact`,
+          Lifecycle: `${domain}#Lifecycle`,
+          RelatedConcept: "../domain/related.js#RelatedConcept",
+          Comparison: "../domain/compare.js#Comparison",
+          ComparisonRow: "../domain/compare.js#ComparisonRow",
+          ConceptConnection: "../schema/mappers.js#ConceptPage",
+          ConceptEdge: "../schema/mappers.js#ConceptPageEdge",
+          PageInfo: "../schema/mappers.js#ConceptPage",
+        },
+      },
+    },
+  },
+};
+export default config;

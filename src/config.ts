@@ -1,0 +1,32 @@
+// The only reader of process.env. Every setting is listed in the README's configuration table.
+import path from "node:path";
+import { z } from "zod";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? ".." : "");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be a SQLite file URL such as "file:./prisma/knowledge.db"')
+    .default(`file:${path.join(PROJECT_ROOT, "prisma", "knowledge.db")}`),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`Invalid setting ${String(issue.path[0])}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** The file path behind a `file:` URL, resolved against the project root like Prisma's CLI does. */
+export function databaseFile(databaseUrl: string): string {
+  return path.resolve(PROJECT_ROOT, databaseUrl.slice("file:".length));
+}

@@ -1,0 +1,90 @@
+// Makes sure the SQLite file is usable before the server reads it: creates, migrates and seeds a
+// missing file, and refuses (with one line saying what to do) a corrupt or mismatched one.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
+import { loadContent } from "../content/load.js";
+import { PROJECT_ROOT, databaseFile } from "../config.js";
+import { createDatabaseClient, type Database } from "./client.js";
+import { seedDatabase } from "./seed.js";
+
+/** The database cannot be used as it is; the message is one line that says what to do. */
+export class DatabaseUnusableError extends Error {
+  override name = "DatabaseUnusableError";
+}
+
+const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
+
+function localMigrations(): string[] {
+  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Applies the migrations with Prisma's own CLI (JS engine, offline), exactly as `npm install` does. */
+export async function applyMigrations(databaseUrl: string): Promise<void> {
+  const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build", "index.js");
+  try {
+    await promisify(execFile)(process.execPath, [prismaCli, "migrate", "deploy"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+  } catch (error) {
+    const output = `${(error as { stdout?: string }).stdout ?? ""}${(error as { stderr?: string }).stderr ?? ""}`;
+    const reason = output.split("\n").find((line) => /error/i.test(line))?.trim() ?? "prisma migrate deploy failed";
+    throw new DatabaseUnusableError(`Could not create the database at ${databaseFile(databaseUrl)}: ${reason}`);
+  }
+}
+
+async function appliedMigrations(db: Database, file: string): Promise<string[]> {
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+    );
+    return rows.map((row) => row.migration_name);
+  } catch (error) {
+    const message = String((error as Error).message);
+    if (/NOTADB|not a database|malformed|CORRUPT/i.test(message)) {
+      throw new DatabaseUnusableError(`${file} is not a readable SQLite database (corrupt?): delete it and run \`npm run setup\`.`);
+    }
+    if (/no such table/i.test(message)) {
+      throw new DatabaseUnusableError(`${file} is not a database of this service (no migration history): delete it or point DATABASE_URL elsewhere.`);
+    }
+    throw new DatabaseUnusableError(`${file} cannot be opened: ${message.split("\n")[0]}`);
+  }
+}
+
+/** Returns an open client on a migrated, seeded database, or throws DatabaseUnusableError. */
+export async function prepareDatabase(databaseUrl: string, log: (message: string) => void = () => {}): Promise<Database> {
+  const file = databaseFile(databaseUrl);
+  if (!existsSync(file)) {
+    log(`No database at ${file}: creating, migrating and seeding it.`);
+    await applyMigrations(databaseUrl);
+  }
+  const db = createDatabaseClient(databaseUrl);
+  try {
+    const applied = await appliedMigrations(db, file);
+    const known = localMigrations();
+    const unknown = applied.filter((name) => !known.includes(name));
+    if (unknown.length) {
+      throw new DatabaseUnusableError(
+        `${file} comes from a newer version of this service (unknown migration ${unknown[0]}): upgrade the service, or delete the file and run \`npm run setup\`.`,
+      );
+    }
+    const missing = known.filter((name) => !applied.includes(name));
+    if (missing.length) {
+      throw new DatabaseUnusableError(`${file} is out of date (migration ${missing[0]} not applied): run \`npm run setup\`.`);
+    }
+    if (!(await db.knowledgeMeta.findUnique({ where: { id: 1 } }))) {
+      log("The knowledge base is empty: seeding it.");
+      await seedDatabase(db, loadContent());
+    }
+    return db;
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+}

@@ -1,0 +1,127 @@
+// The in-memory read model of the knowledge base. Built once at start-up from the store
+// (or, in unit tests, straight from the content files) and never mutated afterwards.
+
+export type ConceptKind =
+  | "RESOURCE"
+  | "SERVICE_TYPE"
+  | "SERVICE_VARIANT"
+  | "FIELD"
+  | "COMPONENT"
+  | "MECHANISM"
+  | "TOOL"
+  | "IMPLEMENTATION"
+  | "API";
+export type RelationType =
+  | "BUILDS_ON"
+  | "ALTERNATIVE_TO"
+  | "PART_OF"
+  | "ROUTES_TO"
+  | "REQUIRES"
+  | "SUPERSEDED_BY"
+  | "CONFIGURES";
+export type CapabilityValue = "YES" | "NO" | "PARTIAL" | "DEPENDS";
+export type LifecycleTrack = "KUBERNETES" | "GATEWAY_API" | "PROJECT";
+export type LifecycleStatus = "ALPHA" | "BETA" | "GA" | "DEPRECATED" | "REMOVED";
+export type ServiceTypeName = "CLUSTER_IP" | "NODE_PORT" | "LOAD_BALANCER" | "EXTERNAL_NAME";
+
+export interface Source {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  readonly section: string | null;
+}
+
+export interface Dimension {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface Lifecycle {
+  readonly track: LifecycleTrack;
+  readonly introducedIn: string | null;
+  readonly betaIn: string | null;
+  readonly stableIn: string | null;
+  readonly deprecatedIn: string | null;
+  readonly removedIn: string | null;
+  readonly channel: "STANDARD" | "EXPERIMENTAL" | null;
+  readonly note: string | null;
+  readonly sources: readonly Source[];
+}
+
+export interface Relation {
+  readonly type: RelationType;
+  readonly fromSlug: string;
+  readonly toSlug: string;
+  readonly note: string | null;
+}
+
+export interface Capability {
+  readonly conceptSlug: string;
+  readonly dimensionSlug: string;
+  readonly value: CapabilityValue;
+  readonly note: string;
+  readonly sources: readonly Source[];
+}
+
+export interface ComparisonFact {
+  readonly id: string;
+  readonly leftSlug: string;
+  readonly rightSlug: string;
+  readonly dimensionSlug: string;
+  readonly statement: string;
+  readonly kubernetesVersion: string | null;
+  readonly sources: readonly Source[];
+}
+
+export interface Concept {
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: ConceptKind;
+  readonly summary: string;
+  readonly body: string;
+  readonly aliases: readonly string[];
+  readonly tags: readonly string[];
+  readonly sources: readonly Source[];
+  readonly lifecycle: Lifecycle | null;
+  readonly exampleManifest: string | null;
+}
+
+export interface ServiceType {
+  readonly name: ServiceTypeName;
+  readonly kubernetesName: string;
+  readonly conceptSlug: string;
+  readonly buildsOn: ServiceTypeName | null;
+  readonly allocatesClusterIp: boolean;
+  readonly allocatesNodePort: boolean;
+  readonly provisionsLoadBalancer: boolean;
+  readonly reachableFrom: readonly string[];
+  readonly protocols: readonly string[];
+  readonly requirements: readonly string[];
+  readonly useCases: readonly string[];
+  readonly limitations: readonly string[];
+  readonly exampleManifest: string;
+  readonly sources: readonly Source[];
+}
+
+/** Everything the resolvers and the domain logic read, with the indexes they need. */
+export interface KnowledgeSnapshot {
+  readonly version: string;
+  readonly seededAt: Date;
+  readonly concepts: readonly Concept[];
+  readonly conceptsBySlug: ReadonlyMap<string, Concept>;
+  /** Lower-cased aliases, names and slugs to concept slugs. */
+  readonly conceptSlugByName: ReadonlyMap<string, string>;
+  readonly dimensions: readonly Dimension[];
+  readonly dimensionsBySlug: ReadonlyMap<string, Dimension>;
+  readonly relations: readonly Relation[];
+  readonly relationsByConcept: ReadonlyMap<string, readonly Relation[]>;
+  readonly capabilities: readonly Capability[];
+  readonly capabilitiesByConcept: ReadonlyMap<string, ReadonlyMap<string, Capability>>;
+  readonly comparisons: readonly ComparisonFact[];
+  readonly comparisonsByConcept: ReadonlyMap<string, readonly ComparisonFact[]>;
+  readonly serviceTypes: readonly ServiceType[];
+  readonly serviceTypesByName: ReadonlyMap<ServiceTypeName, ServiceType>;
+  readonly sources: readonly Source[];
+  readonly sourcesById: ReadonlyMap<string, Source>;
+}

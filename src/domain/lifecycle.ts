@@ -1,0 +1,35 @@
+// Lifecycle stages and version arithmetic for Kubernetes and Gateway API versions.
+import type { Lifecycle, LifecycleStatus } from "./knowledge.js";
+
+/** Compares dotted versions numerically ("1.9" < "1.10"); dates written YYYY-MM compare too. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map(Number);
+  const pb = b.split(/[.-]/).map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+const STAGES: readonly [keyof Lifecycle, LifecycleStatus][] = [
+  ["removedIn", "REMOVED"],
+  ["deprecatedIn", "DEPRECATED"],
+  ["stableIn", "GA"],
+  ["betaIn", "BETA"],
+  ["introducedIn", "ALPHA"],
+];
+
+/**
+ * The stage reached at `version`, or the latest stage recorded when no version is given.
+ * Returns null when the thing did not exist yet at that version.
+ */
+export function statusAt(lifecycle: Lifecycle, version?: string): LifecycleStatus | null {
+  for (const [field, status] of STAGES) {
+    const since = lifecycle[field] as string | null;
+    if (since !== null && (version === undefined || compareVersions(version, since) >= 0)) return status;
+  }
+  // With no recorded start (e.g. only a deprecation), the thing existed as GA before its first milestone.
+  const start = lifecycle.introducedIn ?? lifecycle.betaIn ?? lifecycle.stableIn;
+  return start === null ? "GA" : null;
+}

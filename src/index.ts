@@ -1,0 +1,43 @@
+// Entry point: prepare the database, load the knowledge snapshot once, serve.
+import { loadConfig } from "./config.js";
+import { DatabaseUnusableError, prepareDatabase } from "./db/prepare.js";
+import { readKnowledge } from "./db/readKnowledge.js";
+import { buildSnapshot } from "./domain/snapshot.js";
+import { createAppServer } from "./server/app.js";
+import { createLogger } from "./server/logger.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const db = await prepareDatabase(config.DATABASE_URL, (message) => logger.info(message));
+  // The knowledge is immutable per seed: read it once, then the database is no longer needed.
+  const knowledge = buildSnapshot(await readKnowledge(db));
+  await db.$disconnect();
+
+  const server = await createAppServer({ knowledge, logger });
+  const port = await server.listen(config.PORT, config.HOST);
+  logger.info({ port, host: config.HOST, knowledgeVersion: knowledge.version, concepts: knowledge.concepts.length }, `GraphQL API ready at http://localhost:${port}/graphql`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "error while shutting down");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // One line that says what to do, not a stack trace, for the failures a user can fix.
+  if (error instanceof DatabaseUnusableError || (error instanceof Error && error.message.startsWith("Invalid setting"))) {
+    console.error(`Cannot start: ${error.message}`);
+  } else {
+    console.error("Cannot start:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Concepts, their relations, capabilities, facts and lifecycle.
+import type { Resolvers } from "../generated/graphql.js";
+import { toGlobalId } from "../domain/ids.js";
+import { statusAt } from "../domain/lifecycle.js";
+import { findConcept } from "../domain/lookup.js";
+import { paginate } from "../domain/paginate.js";
+import { relatedConcepts } from "../domain/related.js";
+
+export const conceptResolvers: Resolvers = {
+  Query: {
+    concept: (_, { slug }, { knowledge }) => findConcept(knowledge, slug) ?? null,
+    concepts: (_, { first, after, filter }, { knowledge }) => {
+      const matching = knowledge.concepts.filter(
+        (c) => (!filter?.kind || c.kind === filter.kind) && (!filter?.tag || c.tags.includes(filter.tag)),
+      );
+      return paginate(matching, (c) => c.slug, first ?? 20, after);
+    },
+    dimensions: (_, __, { knowledge }) => knowledge.dimensions,
+  },
+  Concept: {
+    id: (c) => toGlobalId("Concept", c.slug),
+    related: (c, _, { knowledge }) => relatedConcepts(knowledge, c.slug),
+    capabilities: (c, _, { knowledge }) => [...(knowledge.capabilitiesByConcept.get(c.slug)?.values() ?? [])],
+    facts: (c, _, { knowledge }) => knowledge.comparisonsByConcept.get(c.slug) ?? [],
+    serviceType: (c, _, { knowledge }) => knowledge.serviceTypes.find((t) => t.conceptSlug === c.slug) ?? null,
+  },
+  Lifecycle: {
+    status: (l) => statusAt(l) ?? "ALPHA",
+  },
+  ConceptConnection: {
+    edges: (page) => page.items,
+    nodes: (page) => page.items.map((edge) => edge.node),
+    pageInfo: (page) => page,
+  },
+  PageInfo: {
+    startCursor: (page) => page.items[0]?.cursor ?? null,
+    endCursor: (page) => page.items.at(-1)?.cursor ?? null,
+  },
+  Source: { id: (s) => toGlobalId("Source", s.id) },
+  Dimension: { id: (d) => toGlobalId("Dimension", d.slug) },
+  Capability: {
+    id: (c) => toGlobalId("Capability", `${c.conceptSlug}:${c.dimensionSlug}`),
+    concept: (c, _, { knowledge }) => knowledge.conceptsBySlug.get(c.conceptSlug)!,
+    dimension: (c, _, { knowledge }) => knowledge.dimensionsBySlug.get(c.dimensionSlug)!,
+  },
+  ComparisonFact: {
+    id: (f) => toGlobalId("ComparisonFact", f.id),
+    left: (f, _, { knowledge }) => knowledge.conceptsBySlug.get(f.leftSlug)!,
+    right: (f, _, { knowledge }) => knowledge.conceptsBySlug.get(f.rightSlug)!,
+    dimension: (f, _, { knowledge }) => knowledge.dimensionsBySlug.get(f.dimensionSlug)!,
+  },
+};

@@ -1,0 +1,16 @@
+// All resolvers, one module per area of the schema.
+import type { Resolvers } from "../generated/graphql.js";
+import { compareResolvers } from "./compare.js";
+import { conceptResolvers } from "./concepts.js";
+import { nodeResolvers } from "./node.js";
+import { serviceTypeResolvers } from "./serviceTypes.js";
+
+const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, nodeResolvers];
+
+export const resolvers: Resolvers = areas.reduce<Resolvers>((merged, area) => {
+  for (const [type, fields] of Object.entries(area)) {
+    const target = merged as Record<string, object>;
+    target[type] = { ...(target[type] ?? {}), ...fields };
+  }
+  return merged;
+}, {});
