@@ -71,6 +71,7 @@ export function contentToKnowledgeData(content: Content, seededAt: Date): Knowle
       kubernetesVersion: c.kubernetesVersion ?? null,
       sources: resolve(c.sources),
     })),
+    recommendationRules: content.recommendationRules,
     serviceTypes: content.serviceTypes.map((t) => ({
       name: t.name,
       kubernetesName: t.kubernetesName,

@@ -6,6 +6,10 @@ import path from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { PROJECT_ROOT } from "../config.js";
+import { ruleSourceProblems, type RecommendationRules } from "../domain/recommend/index.js";
+import { buildSnapshot } from "../domain/snapshot.js";
+import { contentToKnowledgeData } from "./knowledgeData.js";
+import { recommendationRulesSchema } from "./recommendationSchema.js";
 import {
   capabilitiesFileSchema,
   comparisonsFileSchema,
@@ -30,6 +34,7 @@ export interface Content {
   readonly serviceTypes: readonly ServiceTypeEntry[];
   readonly capabilities: readonly CapabilityEntry[];
   readonly comparisons: readonly ComparisonEntry[];
+  readonly recommendationRules: RecommendationRules;
 }
 
 export class ContentError extends Error {
@@ -96,6 +101,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const capabilities: (CapabilityEntry & { file: string; index: number })[] = [];
   const comparisons: (ComparisonEntry & { file: string; index: number })[] = [];
   const conceptFile = new Map<string, string>();
+  let recommendationRules: RecommendationRules | undefined;
 
   for (const file of files) {
     hash.update(file.relativePath).update("\0").update(file.text).update("\0");
@@ -118,20 +124,25 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
       (validateFile(file, comparisonsFileSchema, problems) ?? []).forEach((c, index) =>
         comparisons.push({ ...c, file: file.relativePath, index }),
       );
+    } else if (file.relativePath === path.join("recommendation", "rules.yaml")) {
+      recommendationRules = validateFile(file, recommendationRulesSchema, problems) as RecommendationRules | undefined;
     } else if (file.relativePath === "dimensions.yaml") {
       dimensions.push(...(validateFile(file, dimensionsFileSchema, problems) ?? []));
     } else if (file.relativePath === "service-types.yaml") {
       serviceTypes.push(...(validateFile(file, serviceTypesFileSchema, problems) ?? []));
     } else {
-      problems.push(`${file.relativePath}: unexpected file; content lives in sources/, concepts/, capabilities/, comparisons/, dimensions.yaml and service-types.yaml`);
+      problems.push(`${file.relativePath}: unexpected file; content lives in sources/, concepts/, capabilities/, comparisons/, dimensions.yaml, service-types.yaml and recommendation/rules.yaml`);
     }
   }
 
   checkReferences({ sources, dimensions, concepts, serviceTypes, capabilities, comparisons, conceptFile }, problems);
-  if (problems.length) throw new ContentError(problems);
+  if (!recommendationRules && !problems.some((p) => p.startsWith(path.join("recommendation", "rules.yaml")))) {
+    problems.push("recommendation/rules.yaml: missing; the recommendation engine needs its rules");
+  }
+  if (problems.length || !recommendationRules) throw new ContentError(problems);
 
   const strip = <T extends { file: string; index: number }>({ file: _f, index: _i, ...rest }: T) => rest;
-  return {
+  const content: Content = {
     version: hash.digest("hex").slice(0, 16),
     sources,
     dimensions,
@@ -139,7 +150,12 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     serviceTypes,
     capabilities: capabilities.map(strip),
     comparisons: comparisons.map(strip),
+    recommendationRules,
   };
+  // The rules cite sources, concepts and dimensions by id: check them against the knowledge they will run on.
+  const ruleProblems = ruleSourceProblems(recommendationRules, buildSnapshot(contentToKnowledgeData(content, new Date(0))));
+  if (ruleProblems.length) throw new ContentError(ruleProblems.map((p) => `recommendation/${p}`));
+  return content;
 }
 
 function checkReferences(

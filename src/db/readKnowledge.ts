@@ -9,6 +9,8 @@ import type {
 } from "../domain/knowledge.js";
 import type { KnowledgeData } from "../domain/snapshot.js";
 import type { Database } from "./client.js";
+import { recommendationRulesSchema } from "../content/recommendationSchema.js";
+import type { RecommendationRules } from "../domain/recommend/rules.js";
 
 const strings = (json: string): string[] => JSON.parse(json) as string[];
 const toSource = (s: { id: string; url: string; title: string; section: string | null }): Source => ({
@@ -23,8 +25,9 @@ const sourcesOf = (list: { id: string; url: string; title: string; section: stri
 export class EmptyKnowledgeError extends Error {}
 
 export async function readKnowledge(db: Database): Promise<KnowledgeData> {
-  const [meta, sources, dimensions, concepts, relations, capabilities, comparisons, serviceTypes] = await Promise.all([
+  const [meta, rules, sources, dimensions, concepts, relations, capabilities, comparisons, serviceTypes] = await Promise.all([
     db.knowledgeMeta.findUnique({ where: { id: 1 } }),
+    db.recommendationRules.findUnique({ where: { id: 1 } }),
     db.source.findMany({ orderBy: { id: "asc" } }),
     db.dimension.findMany({ orderBy: { position: "asc" } }),
     db.concept.findMany({ include: { sources: true, lifecycle: { include: { sources: true } } }, orderBy: { slug: "asc" } }),
@@ -33,10 +36,12 @@ export async function readKnowledge(db: Database): Promise<KnowledgeData> {
     db.comparisonFact.findMany({ include: { sources: true }, orderBy: { id: "asc" } }),
     db.serviceType.findMany({ include: { sources: true }, orderBy: { position: "asc" } }),
   ]);
-  if (!meta) throw new EmptyKnowledgeError("the knowledge base has not been seeded");
+  if (!meta || !rules) throw new EmptyKnowledgeError("the knowledge base has not been seeded");
   return {
     version: meta.version,
     seededAt: meta.seededAt,
+    // Validated at seed time; parsed again so a hand-edited database cannot smuggle in a bad shape.
+    recommendationRules: recommendationRulesSchema.parse(JSON.parse(rules.document)) as RecommendationRules,
     sources: sources.map(toSource),
     dimensions: dimensions.map((d) => ({ slug: d.slug, name: d.name, description: d.description })),
     concepts: concepts.map((c) => ({

@@ -27,6 +27,7 @@ export async function seedDatabase(db: Database, content: Content, now: Date = n
       await tx.concept.deleteMany();
       await tx.dimension.deleteMany();
       await tx.source.deleteMany();
+      await tx.recommendationRules.deleteMany();
 
       await tx.source.createMany({ data: data.sources.map((s) => ({ id: s.id, url: s.url, title: s.title, section: s.section })) });
       await tx.dimension.createMany({ data: data.dimensions.map((d, position) => ({ ...d, position })) });
@@ -97,6 +98,7 @@ export async function seedDatabase(db: Database, content: Content, now: Date = n
           },
         });
       }
+      await tx.recommendationRules.create({ data: { id: 1, document: JSON.stringify(data.recommendationRules) } });
       await tx.knowledgeMeta.upsert({
         where: { id: 1 },
         create: { id: 1, version: content.version, seededAt: now },

@@ -1,5 +1,6 @@
 // The in-memory read model of the knowledge base. Built once at start-up from the store
 // (or, in unit tests, straight from the content files) and never mutated afterwards.
+import type { RecommendationRules } from "./recommend/rules.js";
 
 export type ConceptKind =
   | "RESOURCE"
@@ -124,4 +125,6 @@ export interface KnowledgeSnapshot {
   readonly serviceTypesByName: ReadonlyMap<ServiceTypeName, ServiceType>;
   readonly sources: readonly Source[];
   readonly sourcesById: ReadonlyMap<string, Source>;
+  /** The data that drives the recommendation engine (prisma/content/recommendation/rules.yaml). */
+  readonly recommendationRules: RecommendationRules;
 }

@@ -10,6 +10,7 @@ import type {
   ServiceTypeName,
   Source,
 } from "./knowledge.js";
+import type { RecommendationRules } from "./recommend/rules.js";
 
 export interface KnowledgeData {
   readonly version: string;
@@ -22,6 +23,7 @@ export interface KnowledgeData {
   readonly comparisons: readonly ComparisonFact[];
   /** In builds-on order: ClusterIP, NodePort, LoadBalancer, ExternalName. */
   readonly serviceTypes: readonly ServiceType[];
+  readonly recommendationRules: RecommendationRules;
 }
 
 const SERVICE_TYPE_ORDER: readonly ServiceTypeName[] = ["CLUSTER_IP", "NODE_PORT", "LOAD_BALANCER", "EXTERNAL_NAME"];
@@ -74,6 +76,7 @@ export function buildSnapshot(data: KnowledgeData): KnowledgeSnapshot {
     serviceTypesByName: new Map(serviceTypes.map((t) => [t.name, t])),
     sources: data.sources,
     sourcesById: new Map(data.sources.map((s) => [s.id, s])),
+    recommendationRules: data.recommendationRules,
   };
 }
 

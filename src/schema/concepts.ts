@@ -5,15 +5,31 @@ import { statusAt } from "../domain/lifecycle.js";
 import { findConcept } from "../domain/lookup.js";
 import { paginate } from "../domain/paginate.js";
 import { relatedConcepts } from "../domain/related.js";
+import type { Concept } from "../domain/knowledge.js";
+import { isAvailableIn, parseKubernetesVersion, statusAtKubernetesVersion } from "../domain/versions.js";
+import type { ConceptAtVersion } from "./mappers.js";
+
+const atVersionOf = (concept: Concept, atVersion: string | undefined): ConceptAtVersion =>
+  atVersion ? { ...concept, atVersion } : concept;
 
 export const conceptResolvers: Resolvers = {
   Query: {
-    concept: (_, { slug }, { knowledge }) => findConcept(knowledge, slug) ?? null,
-    concepts: (_, { first, after, filter }, { knowledge }) => {
+    concept: (_, { slug, kubernetesVersion }, { knowledge }) => {
+      const atVersion = kubernetesVersion ? parseKubernetesVersion(kubernetesVersion, "kubernetesVersion") : undefined;
+      const concept = findConcept(knowledge, slug);
+      return concept ? atVersionOf(concept, atVersion) : null;
+    },
+    concepts: (_, { first, after, filter, kubernetesVersion }, { knowledge }) => {
+      const atVersion = kubernetesVersion ? parseKubernetesVersion(kubernetesVersion, "kubernetesVersion") : undefined;
+      const availableIn = filter?.availableIn ? parseKubernetesVersion(filter.availableIn, "filter.availableIn") : undefined;
       const matching = knowledge.concepts.filter(
-        (c) => (!filter?.kind || c.kind === filter.kind) && (!filter?.tag || c.tags.includes(filter.tag)),
+        (c) =>
+          (!filter?.kind || c.kind === filter.kind) &&
+          (!filter?.tag || c.tags.includes(filter.tag)) &&
+          (!availableIn || isAvailableIn(c, availableIn)),
       );
-      return paginate(matching, (c) => c.slug, first ?? 20, after);
+      const page = paginate(matching, (c) => c.slug, first ?? 20, after);
+      return atVersion ? { ...page, items: page.items.map((e) => ({ ...e, node: atVersionOf(e.node, atVersion) })) } : page;
     },
     dimensions: (_, __, { knowledge }) => knowledge.dimensions,
   },
@@ -23,9 +39,14 @@ export const conceptResolvers: Resolvers = {
     capabilities: (c, _, { knowledge }) => [...(knowledge.capabilitiesByConcept.get(c.slug)?.values() ?? [])],
     facts: (c, _, { knowledge }) => knowledge.comparisonsByConcept.get(c.slug) ?? [],
     serviceType: (c, _, { knowledge }) => knowledge.serviceTypes.find((t) => t.conceptSlug === c.slug) ?? null,
+    lifecycle: (c) => (c.lifecycle ? { ...c.lifecycle, atVersion: c.atVersion } : null),
   },
   Lifecycle: {
     status: (l) => statusAt(l) ?? "ALPHA",
+    statusAt: (l, { kubernetesVersion }) => {
+      const version = kubernetesVersion ? parseKubernetesVersion(kubernetesVersion, "kubernetesVersion") : l.atVersion;
+      return statusAtKubernetesVersion(l, version);
+    },
   },
   ConceptConnection: {
     edges: (page) => page.items,

@@ -1,6 +1,10 @@
 // Shapes that resolvers return for GraphQL types that have no domain type of their own.
-import type { Concept } from "../domain/knowledge.js";
+import type { Concept, Lifecycle } from "../domain/knowledge.js";
 import type { Page } from "../domain/paginate.js";
 
 export type ConceptPage = Page<Concept>;
 export type ConceptPageEdge = ConceptPage["items"][number];
+
+/** A concept as asked for at a Kubernetes version (from `concept`/`concepts`), so `lifecycle.statusAt` can answer for it. */
+export type ConceptAtVersion = Concept & { readonly atVersion?: string };
+export type LifecycleAtVersion = Lifecycle & { readonly atVersion?: string };

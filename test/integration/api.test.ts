@@ -129,7 +129,7 @@ describe("compare", () => {
 
   it("rejects an unknown name with the nearest names", async () => {
     const { body } = await server.graphql(COMPARE, { l: "loadbalncer", r: "ingress" });
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ compare: null });
     expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "left" });
     expect(body.errors![0]!.extensions!.suggestions).toContain("load-balancer");
     expect(body.errors![0]!.message).toContain("load-balancer");
@@ -182,5 +182,43 @@ describe("errors", () => {
     const { status, body } = await server.graphql(`query ($n: ServiceTypeName!) { serviceType(name: $n) { name } }`, { n: "HEADLESS" });
     expect(status).toBe(400);
     expect(body.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("Kubernetes versions", () => {
+  it("answers a field's stage at a given version", async () => {
+    const query = `query ($v: String) { concept(slug: "trafficDistribution", kubernetesVersion: $v) { lifecycle { status statusAt } } }`;
+    const at = async (v: string) => (await server.graphql(query, { v })).body.data!.concept.lifecycle.statusAt;
+    expect(await at("1.29")).toBeNull();
+    expect(await at("1.30")).toBe("ALPHA");
+    expect(await at("1.31")).toBe("BETA");
+    expect(await at("v1.33.2")).toBe("GA");
+  });
+
+  it("lets statusAt take its own version", async () => {
+    const { body } = await server.graphql(`{ concept(slug: "external-ips") { lifecycle { old: statusAt(kubernetesVersion: "1.30") new: statusAt(kubernetesVersion: "1.36") } } }`);
+    expect(body.data!.concept.lifecycle).toEqual({ old: "GA", new: "DEPRECATED" });
+  });
+
+  it("lists only what a version has", async () => {
+    const slugsAt = async (v: string) => {
+      const { body } = await server.graphql(`query ($v: String) { concepts(first: 100, filter: { availableIn: $v }) { totalCount nodes { slug } } }`, { v });
+      return body.data!.concepts.nodes.map((n: any) => n.slug) as string[];
+    };
+    const old = await slugsAt("1.29");
+    const recent = await slugsAt("1.33");
+    expect(old).not.toContain("traffic-distribution");
+    expect(recent).toContain("traffic-distribution");
+    expect(old).toContain("cluster-ip");
+    expect(old).toContain("httproute");
+  });
+
+  it.each([
+    [`{ concept(slug: "svc", kubernetesVersion: "banana") { slug } }`, "kubernetesVersion"],
+    [`{ concepts(filter: { availableIn: "2.0" }) { totalCount } }`, "filter.availableIn"],
+    [`{ concept(slug: "ingress") { lifecycle { statusAt(kubernetesVersion: "1.x") } } }`, "kubernetesVersion"],
+  ])("rejects an invalid version: %s", async (query, field) => {
+    const { body } = await server.graphql(query);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
   });
 });

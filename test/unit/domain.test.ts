@@ -10,6 +10,7 @@ import { compareVersions, statusAt } from "../../src/domain/lifecycle.js";
 import { findConcept, suggestConcepts } from "../../src/domain/lookup.js";
 import { paginate } from "../../src/domain/paginate.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
+import { newestKubernetesVersion, parseKubernetesVersion } from "../../src/domain/versions.js";
 
 const knowledge = buildSnapshot(contentToKnowledgeData(loadContent(), new Date(0)));
 
@@ -114,5 +115,17 @@ describe("compareConcepts", () => {
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(error.field).toBe("left");
     expect(error.details?.suggestions).toContain("ingress");
+  });
+});
+
+describe("parseKubernetesVersion", () => {
+  it.each([["1.30", "1.30"], ["v1.30", "1.30"], ["1.30.2", "1.30"], [" 1.9 ", "1.9"], ["1.05", "1.5"]])("reads %j as %s", (input, expected) => {
+    expect(parseKubernetesVersion(input, "v")).toBe(expected);
+  });
+  it.each(["", "banana", "2.0", "1", "1.", "1.300", "1.30-beta"])("rejects %j", (input) => {
+    expect(thrown(() => parseKubernetesVersion(input, "kubernetesVersion"))).toMatchObject({ code: "BAD_USER_INPUT", field: "kubernetesVersion" });
+  });
+  it("knows the newest version in the knowledge base", () => {
+    expect(compareVersions(newestKubernetesVersion(knowledge.concepts), "1.36")).toBeGreaterThanOrEqual(0);
   });
 });

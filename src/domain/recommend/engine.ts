@@ -1,0 +1,158 @@
+// Scores every networking option against the requirements using the knowledge base's
+// capabilities and the rules file. Pure: the same input, knowledge and rules give the same answer.
+import type { KnowledgeSnapshot, Source } from "../knowledge.js";
+import { buildManifest } from "./manifest.js";
+import {
+  applyDefaults,
+  deriveFacts,
+  newestKnownKubernetesVersion,
+  type Reason,
+  type Recommendation,
+  type RecommendedOption,
+  type RejectedOption,
+  type RequirementsInput,
+  type Requirements,
+} from "./requirements.js";
+import { matches, type Facts, type OptionRule, type RecommendationRules } from "./rules.js";
+import { cite, computeSettings } from "./settings.js";
+import { summarize } from "./summary.js";
+import { validateRequirements } from "./validate.js";
+
+interface Scored {
+  readonly rule: OptionRule;
+  readonly conceptSlug: string | null;
+  readonly score: number;
+  readonly reasons: (Reason & { weight: number })[];
+  readonly violations: Reason[];
+  readonly warnings: string[];
+}
+
+function sourceResolver(knowledge: KnowledgeSnapshot) {
+  const resolve = (ids: readonly string[]): Source[] =>
+    ids.map((id) => {
+      const source = knowledge.sourcesById.get(id);
+      // A rule citing a source the knowledge base lacks is a content bug, not user error.
+      if (!source) throw new Error(`recommendation rules cite unknown source "${id}"`);
+      return source;
+    });
+  return { resolve, urls: (ids: readonly string[]) => resolve(ids).map((s) => s.url) };
+}
+
+function mergeSources(reasons: readonly Reason[]): readonly Source[] {
+  const byUrl = new Map<string, Source>();
+  for (const r of reasons) for (const s of r.sources) byUrl.set(s.url, s);
+  return [...byUrl.values()];
+}
+
+function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Scored {
+  const sources = sourceResolver(knowledge);
+  const conceptSlug = rule.conceptWhen?.find((c) => matches(c.when, facts))?.concept ?? rule.concept;
+  const capabilities = conceptSlug ? knowledge.capabilitiesByConcept.get(conceptSlug) : undefined;
+  const reasons: (Reason & { weight: number })[] = [];
+  const violations: Reason[] = [];
+  const warnings: string[] = [];
+  let score = rule.baseScore;
+
+  for (const req of rules.requirements) {
+    if ((req.options && !req.options.includes(rule.option)) || !matches(req.when, facts)) continue;
+    const cap = capabilities?.get(req.dimension);
+    if (!cap) continue;
+    const bad = req.invert ? "YES" : "NO";
+    if (req.mode === "HARD" && cap.value === bad) {
+      violations.push({ text: `${capitalize(req.label)}: ${cap.note}`, sources: cap.sources });
+      continue;
+    }
+    const contribution = req.weight * rules.valueScores[cap.value] * (req.invert ? -1 : 1);
+    score += contribution;
+    if (contribution > 0) reasons.push({ text: cap.note, sources: cap.sources, weight: contribution });
+    else if (contribution < 0) reasons.push({ text: `Trade-off (${req.label}): ${cap.note}`, sources: cap.sources, weight: contribution });
+    if (req.mode === "HARD" && (cap.value === "PARTIAL" || cap.value === "DEPENDS")) {
+      warnings.push(cite(`${capitalize(rule.label)} meets "${req.label}" only partly: ${cap.note}`, cap.sources.map((s) => s.url)));
+    }
+  }
+
+  for (const cond of rules.conditions) {
+    if (!cond.options?.includes(rule.option) || !matches(cond.when, facts)) continue;
+    if (cond.effect === "REJECT") violations.push({ text: cond.text, sources: sources.resolve(cond.sources) });
+    else if (cond.effect === "WARN") warnings.push(cite(cond.text, sources.urls(cond.sources)));
+    else {
+      const delta = cond.score ?? 0;
+      score += delta;
+      reasons.push({ text: cond.text, sources: sources.resolve(cond.sources), weight: delta });
+    }
+  }
+  return { rule, conceptSlug, score: Math.round(score * 100) / 100, reasons, violations, warnings };
+}
+
+const MAX_REASONS = 8;
+// "gRPC traffic" keeps its spelling; "reachable from ..." starts a sentence.
+const capitalize = (s: string) => (/^[a-z][a-z ]/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
+function present(s: Scored, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules): { option: RecommendedOption; warnings: readonly string[] } {
+  const { urls } = sourceResolver(knowledge);
+  const { settings, warnings } = computeSettings(s.rule.option, facts, rules, urls);
+  const seen = new Set<string>();
+  // Strongest reasons first; drawbacks stay visible but after the arguments for the option.
+  const reasons = [...s.reasons]
+    .sort((a, b) => Number(b.weight > 0) - Number(a.weight > 0) || Math.abs(b.weight) - Math.abs(a.weight))
+    .filter((r) => !seen.has(r.text) && seen.add(r.text))
+    .slice(0, MAX_REASONS)
+    .map(({ text, sources }) => ({ text, sources }));
+  return {
+    option: {
+      option: s.rule.option,
+      serviceType: s.rule.serviceType,
+      score: s.score,
+      reasons,
+      settings: settings.map(({ path, value, why }) => ({ path, value, why })),
+      manifest: buildManifest(s.rule, facts, rules, settings),
+      conceptSlug: s.conceptSlug,
+    },
+    warnings,
+  };
+}
+
+export function resolveRequirements(input: RequirementsInput, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Requirements {
+  validateRequirements(input);
+  const version = newestKnownKubernetesVersion(knowledge, rules.minimumDefaultKubernetesVersion);
+  return applyDefaults(input, version, rules.placeholders);
+}
+
+export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Recommendation {
+  const requirements = resolveRequirements(input, knowledge, rules);
+  const facts: Facts = { ...requirements, ...deriveFacts(requirements) };
+  const order = (s: Scored) => rules.options.indexOf(s.rule);
+  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules));
+  const byRank = (a: Scored, b: Scored) => b.score - a.score || order(a) - order(b);
+  const viable = scored.filter((s) => s.violations.length === 0).sort(byRank);
+  const rejectedScored = scored.filter((s) => s.violations.length > 0);
+  const globalWarnings: string[] = [];
+  const { urls } = sourceResolver(knowledge);
+  for (const cond of rules.conditions) {
+    if (cond.effect === "WARN" && !cond.options && matches(cond.when, facts)) globalWarnings.push(cite(cond.text, urls(cond.sources)));
+  }
+
+  // When nothing fits every hard requirement, show the closest option rather than nothing.
+  const fallback = [...rejectedScored].sort((a, b) => a.violations.length - b.violations.length || byRank(a, b))[0];
+  const bestScored = viable[0] ?? fallback;
+  if (!bestScored) throw new Error("recommendation rules define no options");
+  if (!viable.length) {
+    globalWarnings.push(
+      `No option meets every requirement; ${bestScored.rule.label} is the closest, but: ${bestScored.violations.map((v) => v.text).join(" ")}`,
+    );
+  }
+  const best = present(bestScored, facts, knowledge, rules);
+  const alternatives = viable.filter((s) => s !== bestScored).map((s) => present(s, facts, knowledge, rules).option);
+  const rejected: RejectedOption[] = rejectedScored
+    .filter((s) => s !== bestScored)
+    .map((s) => ({ option: s.rule.option, reason: [...new Set(s.violations.map((v) => v.text))].join(" "), sources: mergeSources(s.violations) }));
+  const warnings = [...new Set([...globalWarnings, ...bestScored.warnings, ...best.warnings])];
+  const labels = new Map(rules.options.map((o) => [o.option, o.label]));
+  return {
+    best: best.option,
+    alternatives,
+    rejected,
+    warnings,
+    summary: summarize(best.option, alternatives, rejected, warnings, (o) => labels.get(o) ?? o),
+  };
+}

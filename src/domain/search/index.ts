@@ -1,0 +1,166 @@
+// The BM25F index over concepts. Everything that does not depend on the query (field weights,
+// length normalisation, idf, sentence tokens for snippets) is computed here, once, so a search
+// is a few map lookups and additions.
+import type { Concept, KnowledgeSnapshot, Lifecycle } from "../knowledge.js";
+import { stem } from "./stem.js";
+import { sentences, stripMarkdown, words, type Word } from "./tokenize.js";
+import { STOPWORDS } from "./vocabulary.js";
+
+export const FIELDS = ["name", "aliases", "summary", "tags", "body", "facts"] as const;
+export type Field = (typeof FIELDS)[number];
+
+// Name and aliases say what a concept *is*; the body merely mentions things. b is low for the
+// short fields so a concept with many aliases is not punished for them.
+const WEIGHT: Record<Field, number> = { name: 6, aliases: 5, summary: 3, tags: 2, body: 1, facts: 1 };
+const B: Record<Field, number> = { name: 0.3, aliases: 0.3, summary: 0.5, tags: 0.3, body: 0.75, facts: 0.75 };
+const K1 = 8;
+
+export interface Posting {
+  readonly doc: number;
+  /** idf × saturated BM25F term frequency: the term's whole contribution for weight 1. */
+  readonly score: number;
+  /** Bit i set when FIELDS[i] contains the term. */
+  readonly fields: number;
+}
+
+export interface Sentence {
+  readonly field: Field;
+  readonly text: string;
+  readonly words: readonly Word[];
+  /** Stemmed terms of each word, parallel to `words`. */
+  readonly wordTerms: readonly (readonly string[])[];
+  readonly terms: ReadonlySet<string>;
+}
+
+export interface IndexedConcept {
+  readonly slug: string;
+  readonly lifecycle: Lifecycle | null;
+  readonly sentences: readonly Sentence[];
+}
+
+/** A name or alias as stopword-free stems, for recognising it inside a query. */
+export interface NamePhrase {
+  readonly doc: number;
+  readonly stems: readonly string[];
+}
+
+export interface SearchIndex {
+  readonly docs: readonly IndexedConcept[];
+  readonly postings: ReadonlyMap<string, readonly Posting[]>;
+  /** Every surface word seen (lower-case), grouped by length, for typo correction. */
+  readonly surfaceByLength: ReadonlyMap<number, readonly string[]>;
+  readonly surfaceToStem: ReadonlyMap<string, string>;
+  /** Every name phrase, under each of its stems. */
+  readonly namePhrases: ReadonlyMap<string, readonly NamePhrase[]>;
+}
+
+export function wordStems(w: Word): string[] {
+  const out = w.parts.map(stem);
+  if (w.joined) out.push(stem(w.joined));
+  return out;
+}
+
+/**
+ * A name as stopword-free stem sequences: piece by piece, and with each compound run together,
+ * so "LoadBalancer" is recognised in "load balancer" and in "loadbalancer".
+ */
+export function phraseVariants(text: string): string[][] {
+  const ws = words(text);
+  const pieces = ws.flatMap((w) => w.parts).filter((p) => !STOPWORDS.has(p)).map(stem);
+  const joined = ws.flatMap((w) => (w.joined ? [w.joined] : w.parts.filter((p) => !STOPWORDS.has(p)))).map(stem);
+  return joined.join(" ") === pieces.join(" ") ? [pieces] : [pieces, joined];
+}
+
+function fieldTexts(concept: Concept, knowledge: KnowledgeSnapshot): Record<Field, string[]> {
+  const facts: string[] = [];
+  for (const capability of knowledge.capabilitiesByConcept.get(concept.slug)?.values() ?? []) facts.push(capability.note);
+  for (const fact of knowledge.comparisonsByConcept.get(concept.slug) ?? []) facts.push(fact.statement);
+  return {
+    name: [concept.name, concept.slug],
+    aliases: [...concept.aliases],
+    summary: [concept.summary],
+    tags: [...concept.tags],
+    body: [stripMarkdown(concept.body)],
+    facts,
+  };
+}
+
+function toSentence(field: Field, text: string): Sentence {
+  const ws = words(text);
+  const wordTerms = ws.map(wordStems);
+  return { field, text, words: ws, wordTerms, terms: new Set(wordTerms.flat()) };
+}
+
+export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
+  const concepts = knowledge.concepts;
+  // Per field: term frequencies per doc and field lengths.
+  const tf = FIELDS.map(() => concepts.map(() => new Map<string, number>()));
+  const lengths = FIELDS.map(() => concepts.map(() => 0));
+  const surfaceToStem = new Map<string, string>();
+  const namePhrases = new Map<string, NamePhrase[]>();
+  const docs: IndexedConcept[] = [];
+
+  concepts.forEach((concept, doc) => {
+    const texts = fieldTexts(concept, knowledge);
+    FIELDS.forEach((field, f) => {
+      const counts = tf[f]![doc]!;
+      for (const text of texts[field]) {
+        for (const w of words(text)) {
+          for (const surface of w.joined ? [...w.parts, w.joined] : w.parts) {
+            let s = surfaceToStem.get(surface);
+            if (s === undefined) surfaceToStem.set(surface, (s = stem(surface)));
+            counts.set(s, (counts.get(s) ?? 0) + 1);
+            lengths[f]![doc]! += 1;
+          }
+        }
+      }
+    });
+    const seen = new Set<string>();
+    for (const stems of [concept.name, concept.slug, ...concept.aliases].flatMap(phraseVariants)) {
+      const key = stems.join(" ");
+      if (stems.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      const phrase = { doc, stems };
+      for (const s of new Set(stems)) namePhrases.set(s, [...(namePhrases.get(s) ?? []), phrase]);
+    }
+    const prose = [
+      ...sentences(concept.summary).map((s) => toSentence("summary", s)),
+      ...sentences(texts.body[0] ?? "").map((s) => toSentence("body", s)),
+      ...texts.facts.flatMap((t) => sentences(t).map((s) => toSentence("facts", s))),
+    ];
+    docs.push({ slug: concept.slug, lifecycle: concept.lifecycle, sentences: prose });
+  });
+
+  const avgLength = lengths.map((perDoc) => Math.max(1, perDoc.reduce((a, b) => a + b, 0) / Math.max(1, perDoc.length)));
+  const combined = new Map<string, Map<number, { tf: number; fields: number }>>();
+  FIELDS.forEach((field, f) => {
+    concepts.forEach((_, doc) => {
+      const norm = 1 - B[field] + (B[field] * lengths[f]![doc]!) / avgLength[f]!;
+      for (const [term, count] of tf[f]![doc]!) {
+        let byDoc = combined.get(term);
+        if (!byDoc) combined.set(term, (byDoc = new Map()));
+        const entry = byDoc.get(doc) ?? { tf: 0, fields: 0 };
+        entry.tf += (WEIGHT[field] * count) / norm;
+        entry.fields |= 1 << f;
+        byDoc.set(doc, entry);
+      }
+    });
+  });
+
+  const n = concepts.length;
+  const postings = new Map<string, Posting[]>();
+  for (const [term, byDoc] of combined) {
+    const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
+    const list: Posting[] = [];
+    for (const [doc, { tf: t, fields }] of byDoc) list.push({ doc, score: (idf * t * (K1 + 1)) / (t + K1), fields });
+    postings.set(term, list);
+  }
+
+  const surfaceByLength = new Map<number, string[]>();
+  for (const surface of [...surfaceToStem.keys()].sort()) {
+    const list = surfaceByLength.get(surface.length) ?? [];
+    list.push(surface);
+    surfaceByLength.set(surface.length, list);
+  }
+  return { docs, postings, surfaceByLength, surfaceToStem, namePhrases };
+}

@@ -1,0 +1,133 @@
+// The search entry point: validates arguments, scores concepts with the prebuilt index and
+// attaches a snippet to each hit. Pure and deterministic: ties are broken by slug.
+import { badInput } from "../errors.js";
+import { statusAt } from "../lifecycle.js";
+import { FIELDS, type NamePhrase, type SearchIndex } from "./index.js";
+import { analyzeQuery, type AnalyzedQuery } from "./query.js";
+import { snippet } from "./snippet.js";
+
+export { buildSearchIndex, type SearchIndex } from "./index.js";
+
+export interface SearchHit {
+  readonly conceptSlug: string;
+  readonly score: number;
+  readonly snippet: string;
+  readonly matchedFields: string[];
+}
+
+export interface SearchOptions {
+  readonly first?: number;
+  readonly kubernetesVersion?: string;
+}
+
+const MAX_QUERY_LENGTH = 500;
+const DEFAULT_FIRST = 10;
+const MAX_FIRST = 50;
+/** Added per query word covered when the query names a concept ("ingress class", "headless service"). */
+const NAME_BONUS = 2;
+const NAME_FIELDS = (1 << FIELDS.indexOf("name")) | (1 << FIELDS.indexOf("aliases"));
+
+function validate(query: string, options: SearchOptions): { first: number; version: string | undefined } {
+  if (query.trim() === "") throw badInput("The search query must not be empty.", "query");
+  if (query.length > MAX_QUERY_LENGTH) throw badInput(`The search query must be at most ${MAX_QUERY_LENGTH} characters.`, "query");
+  const first = options.first ?? DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+    throw badInput(`first must be an integer from 1 to ${MAX_FIRST}.`, "first");
+  }
+  const version = options.kubernetesVersion;
+  if (version !== undefined && !/^1\.\d{1,3}(\.\d{1,3})?$/.test(version)) {
+    throw badInput(`"${version}" is not a Kubernetes version like "1.30".`, "kubernetesVersion");
+  }
+  return { first, version };
+}
+
+/** Length of the longest run of words that `a` and `b` share in the same order. */
+function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}
+
+/**
+ * Credits concepts named in the query: in full ("ingress class default" names IngressClass) or by
+ * two or more leading words in order ("backend tls" for BackendTLSPolicy). Word order matters:
+ * "IP outside the cluster" does not name ClusterIP.
+ */
+function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array, fields: Int32Array): void {
+  const best = new Map<number, number>();
+  const seen = new Set<NamePhrase>();
+  for (const s of new Set(q.sequence)) {
+    for (const phrase of index.namePhrases.get(s) ?? []) {
+      if (seen.has(phrase)) continue;
+      seen.add(phrase);
+      const run = longestSharedRun(phrase.stems, q.sequence);
+      const full = run === phrase.stems.length;
+      if (!full && run < 2) continue;
+      const bonus = (NAME_BONUS * run * run * (full ? 1 : run / phrase.stems.length)) / q.sequence.length;
+      best.set(phrase.doc, Math.max(best.get(phrase.doc) ?? 0, bonus));
+    }
+  }
+  for (const [doc, bonus] of best) {
+    if (scores[doc] === 0) continue;
+    scores[doc]! += bonus;
+    fields[doc]! |= NAME_FIELDS;
+  }
+}
+
+export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
+  const { first, version } = validate(query, options);
+  const q = analyzeQuery(index, query);
+  if (q.terms.size === 0) throw badInput("The search query must contain at least one word.", "query");
+
+  const n = index.docs.length;
+  const scores = new Float64Array(n);
+  const fields = new Int32Array(n);
+  const groups = new Int32Array(n);
+  for (const [term, { weight, groups: g }] of q.terms) {
+    for (const p of index.postings.get(term) ?? []) {
+      scores[p.doc]! += weight * p.score;
+      fields[p.doc]! |= p.fields;
+      groups[p.doc]! |= g;
+    }
+  }
+  nameBonus(index, q, scores, fields);
+
+  const ranked: { doc: number; score: number }[] = [];
+  for (let doc = 0; doc < n; doc++) {
+    if (scores[doc] === 0) continue;
+    const lifecycle = index.docs[doc]!.lifecycle;
+    if (version && lifecycle?.track === "KUBERNETES" && statusAt(lifecycle, version) === null) continue;
+    // Concepts that answer every part of the question beat ones that answer one part very well.
+    const coverage = covered(groups[doc]!, q.groupWeights);
+    ranked.push({ doc, score: scores[doc]! * (0.5 + 0.5 * coverage) });
+  }
+  ranked.sort((a, b) => b.score - a.score || index.docs[a.doc]!.slug.localeCompare(index.docs[b.doc]!.slug));
+
+  const value = (term: string) => {
+    const t = q.terms.get(term);
+    return t ? t.weight * Math.log(1 + n / (index.postings.get(term)?.length ?? n)) : 0;
+  };
+  return ranked.slice(0, first).map(({ doc, score }) => ({
+    conceptSlug: index.docs[doc]!.slug,
+    score: Math.round(score * 1e4) / 1e4,
+    snippet: snippet(index.docs[doc]!, value),
+    matchedFields: FIELDS.filter((_, f) => (fields[doc]! & (1 << f)) !== 0),
+  }));
+}
+
+/** The idf-weighted share of the query's words a concept matches: missing a rare word costs more. */
+function covered(groups: number, weights: readonly number[]): number {
+  let total = 0;
+  let hit = 0;
+  weights.forEach((w, i) => {
+    total += w;
+    if (groups & (1 << i)) hit += w;
+  });
+  return total > 0 ? hit / total : 1;
+}

@@ -1,0 +1,79 @@
+// Tokenization tuned to Kubernetes text: field paths and camelCase names are split into words,
+// and the joined form is kept too, so "externalTrafficPolicy", "external traffic policy" and
+// "externaltrafficpolicy" all meet in the index.
+import { stem } from "./stem.js";
+
+export interface Word {
+  /** Offsets into the source text, used to highlight the word in snippets. */
+  readonly start: number;
+  readonly end: number;
+  /** Lower-case pieces: "loadBalancerIP" → ["load", "balancer", "ip"]. */
+  readonly parts: readonly string[];
+  /** Lower-case pieces run together, when there is more than one piece: "loadbalancerip". */
+  readonly joined: string | null;
+}
+
+// Dots, slashes and other punctuation separate words; hyphens, underscores and apostrophes stay
+// inside a word and are split into pieces below.
+const WORD = /[A-Za-z0-9](?:[A-Za-z0-9'’_-]*[A-Za-z0-9])?/g;
+
+function splitCamel(segment: string): string[] {
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    // "HTTPRoute" → "HTTP Route", but "IPv4" and "IPs" stay whole.
+    .replace(/([A-Z]+)([A-Z][a-z]{2,})/g, "$1 $2")
+    .split(" ");
+}
+
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0].replace(/['’]/g, "");
+    const parts = raw
+      .split(/[-_]+/)
+      .flatMap(splitCamel)
+      .map((p) => p.toLowerCase())
+      // Single letters ("a", "s" from "Pod's") carry no meaning on their own.
+      .filter((p) => p.length > 1);
+    if (parts.length === 0) continue;
+    const joined = parts.length > 1 ? parts.join("") : null;
+    const start = match.index;
+    out.push({ start, end: start + match[0].length, parts, joined });
+  }
+  return out;
+}
+
+/** Surface terms in order, each word's pieces followed by its joined form. */
+export function surfaceTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    out.push(...w.parts);
+    if (w.joined) out.push(w.joined);
+  }
+  return out;
+}
+
+/** Index terms: stemmed surface terms. */
+export function terms(text: string): string[] {
+  return surfaceTerms(text).map(stem);
+}
+
+/** Turns Markdown into plain text: code spans and emphasis lose their markers, links keep their text. */
+export function stripMarkdown(markdown: string): string {
+  return markdown
+    .replace(/^```.*$/gm, "")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[ \t]+/g, " ");
+}
+
+/** Splits plain text into sentences; dotted names like "spec.type" and "e.g. x" stay whole. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n\s*\n|(?<=[.!?])\s+(?=[A-Z`"(])/)
+    .map((s) => s.replace(/\s+/g, " ").trim())
+    .filter((s) => s.length > 0);
+}
