@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           RelatedConcept: "../domain/related.js#RelatedConcept",
           Comparison: "../domain/compare.js#Comparison",
           ComparisonRow: "../domain/compare.js#ComparisonRow",
+          SearchHit: "../domain/search/search.js#SearchHit",
           ConceptConnection: "../schema/mappers.js#ConceptPage",
           ConceptEdge: "../schema/mappers.js#ConceptPageEdge",
           PageInfo: "../schema/mappers.js#ConceptPage",

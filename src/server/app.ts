@@ -10,6 +10,7 @@ import express from "express";
 import type { Logger } from "pino";
 import { PROJECT_ROOT } from "../config.js";
 import type { KnowledgeSnapshot } from "../domain/knowledge.js";
+import { buildSearchIndex } from "../domain/search/search.js";
 import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
 import { formatError, logUnknownErrors } from "./errors.js";
@@ -25,6 +26,7 @@ export interface AppServer {
 
 export async function createAppServer(options: { knowledge: KnowledgeSnapshot; logger: Logger }): Promise<AppServer> {
   const { knowledge, logger } = options;
+  const searchIndex = buildSearchIndex(knowledge);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -38,8 +40,14 @@ export async function createAppServer(options: { knowledge: KnowledgeSnapshot; l
   });
   await apollo.start();
 
+  let stopping = false;
+  // Liveness: the process answers. Readiness: the snapshot is loaded (it is, before the server
+  // exists) and we are not draining, so Kubernetes stops routing to a Pod that is shutting down.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
+  });
+  app.get("/readyz", (_req, res) => {
+    res.status(stopping ? 503 : 200).json({ status: stopping ? "stopping" : "ready", knowledgeVersion: knowledge.version });
   });
   app.use(
     "/graphql",
@@ -49,7 +57,7 @@ export async function createAppServer(options: { knowledge: KnowledgeSnapshot; l
         const header = req.headers["x-request-id"];
         const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
         res.setHeader("x-request-id", requestId);
-        return { knowledge, requestId, logger: logger.child({ requestId }) };
+        return { knowledge, searchIndex, requestId, logger: logger.child({ requestId }) };
       },
     }),
   );
@@ -64,6 +72,9 @@ export async function createAppServer(options: { knowledge: KnowledgeSnapshot; l
           resolve(typeof address === "object" && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: () => {
+      stopping = true;
+      return apollo.stop();
+    },
   };
 }

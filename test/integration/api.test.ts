@@ -222,3 +222,12 @@ describe("Kubernetes versions", () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
   });
 });
+
+describe("probes", () => {
+  it("answers liveness and readiness with the knowledge version", async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", knowledgeVersion: server.knowledge.version });
+  });
+});

@@ -1,7 +1,7 @@
 // Scores every networking option against the requirements using the knowledge base's
 // capabilities and the rules file. Pure: the same input, knowledge and rules give the same answer.
 import type { KnowledgeSnapshot, Source } from "../knowledge.js";
-import { buildManifest } from "./manifest.js";
+import { buildManifest, generatesService } from "./manifest.js";
 import {
   applyDefaults,
   deriveFacts,
@@ -90,7 +90,9 @@ const capitalize = (s: string) => (/^[a-z][a-z ]/.test(s) ? s.charAt(0).toUpperC
 
 function present(s: Scored, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules): { option: RecommendedOption; warnings: readonly string[] } {
   const { urls } = sourceResolver(knowledge);
-  const { settings, warnings } = computeSettings(s.rule.option, facts, rules, urls);
+  const { settings, warnings } = generatesService(s.rule, facts)
+    ? computeSettings(s.rule.option, facts, rules, urls)
+    : { settings: [], warnings: [] };
   const seen = new Set<string>();
   // Strongest reasons first; drawbacks stay visible but after the arguments for the option.
   const reasons = [...s.reasons]

@@ -161,6 +161,12 @@ function route(ctx: Context, kind: ManifestKind, gatewayName: string, listenerNa
   return docs;
 }
 
+/** A route to another namespace's Service creates no Service here, so it can carry no Service settings. */
+export function generatesService(option: OptionRule, facts: Facts): boolean {
+  if (option.option === "NO_SERVICE") return false;
+  return !(option.route && option.route !== "Ingress" && facts.backend === "OTHER_NAMESPACE_SERVICE");
+}
+
 export function buildManifest(option: OptionRule, facts: Facts, rules: RecommendationRules, settings: readonly AppliedSetting[]): string {
   const ctx: Context = { facts, rules, option };
   const docs: Obj[] = [];
@@ -171,8 +177,8 @@ export function buildManifest(option: OptionRule, facts: Facts, rules: Recommend
     const selectorless = option.option === "SELECTORLESS_SERVICE" || (option.option === "HEADLESS_SERVICE" && facts.backend === "EXTERNAL_IP");
     if (selectorless) docs.push(endpointSlice(ctx));
   } else {
-    const crossNamespace = facts.backend === "OTHER_NAMESPACE_SERVICE" && routeKind !== "Ingress";
     // The backend Service already exists in the other namespace when the route crosses namespaces.
+    const crossNamespace = !generatesService(option, facts);
     if (!crossNamespace) docs.push(service(ctx, facts.name, settings));
     if (facts.routing.includes("WEIGHTED_SPLIT") || (facts.routing.includes("HEADER") && routeKind === "HTTPRoute")) {
       if (!crossNamespace) docs.push(service(ctx, `${facts.name}-canary`, [], `${facts.name}-canary`));

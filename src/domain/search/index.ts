@@ -26,16 +26,15 @@ export interface Posting {
 export interface Sentence {
   readonly field: Field;
   readonly text: string;
-  readonly words: readonly Word[];
-  /** Stemmed terms of each word, parallel to `words`. */
-  readonly wordTerms: readonly (readonly string[])[];
-  readonly terms: ReadonlySet<string>;
 }
 
 export interface IndexedConcept {
   readonly slug: string;
   readonly lifecycle: Lifecycle | null;
+  /** Summary, body and fact sentences, the candidates for a snippet. */
   readonly sentences: readonly Sentence[];
+  /** Term → positions in `sentences` of the sentences that contain it. */
+  readonly sentencesByTerm: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A name or alias as stopword-free stems, for recognising it inside a query. */
@@ -54,12 +53,6 @@ export interface SearchIndex {
   readonly namePhrases: ReadonlyMap<string, readonly NamePhrase[]>;
 }
 
-export function wordStems(w: Word): string[] {
-  const out = w.parts.map(stem);
-  if (w.joined) out.push(stem(w.joined));
-  return out;
-}
-
 /**
  * A name as stopword-free stem sequences: piece by piece, and with each compound run together,
  * so "LoadBalancer" is recognised in "load balancer" and in "loadbalancer".
@@ -71,50 +64,106 @@ export function phraseVariants(text: string): string[][] {
   return joined.join(" ") === pieces.join(" ") ? [pieces] : [pieces, joined];
 }
 
-function fieldTexts(concept: Concept, knowledge: KnowledgeSnapshot): Record<Field, string[]> {
+function factTexts(concept: Concept, knowledge: KnowledgeSnapshot): string[] {
   const facts: string[] = [];
   for (const capability of knowledge.capabilitiesByConcept.get(concept.slug)?.values() ?? []) facts.push(capability.note);
   for (const fact of knowledge.comparisonsByConcept.get(concept.slug) ?? []) facts.push(fact.statement);
-  return {
-    name: [concept.name, concept.slug],
-    aliases: [...concept.aliases],
-    summary: [concept.summary],
-    tags: [...concept.tags],
-    body: [stripMarkdown(concept.body)],
-    facts,
-  };
+  return facts;
 }
 
-function toSentence(field: Field, text: string): Sentence {
-  const ws = words(text);
-  const wordTerms = ws.map(wordStems);
-  return { field, text, words: ws, wordTerms, terms: new Set(wordTerms.flat()) };
+interface Analyzed {
+  readonly field: Field;
+  readonly sentences: readonly Sentence[];
+  /** Distinct terms of each sentence. */
+  readonly sentenceTerms: readonly (readonly string[])[];
+  /** All terms, repeats included, for term frequencies. */
+  readonly terms: readonly string[];
+}
+
+/** Tokenizes and stems once per distinct text; comparison statements belong to two concepts. */
+class Analyzer {
+  readonly surfaceToStem = new Map<string, string>();
+  private readonly cache = new Map<string, Analyzed>();
+
+  stemOf(surface: string): string {
+    let s = this.surfaceToStem.get(surface);
+    if (s === undefined) this.surfaceToStem.set(surface, (s = stem(surface)));
+    return s;
+  }
+
+  termsOf(w: Word): string[] {
+    const out = w.parts.map((p) => this.stemOf(p));
+    if (w.joined) out.push(this.stemOf(w.joined));
+    return out;
+  }
+
+  analyze(field: Field, text: string): Analyzed {
+    const key = `${field}\u0000${text}`;
+    let out = this.cache.get(key);
+    if (!out) {
+      const terms: string[] = [];
+      const texts = sentences(text);
+      const sentenceTerms = texts.map((t) => {
+        const distinct = new Set<string>();
+        for (const w of words(t)) {
+          for (const term of this.termsOf(w)) {
+            distinct.add(term);
+            terms.push(term);
+          }
+        }
+        return [...distinct];
+      });
+      out = { field, sentences: texts.map((t) => ({ field, text: t })), sentenceTerms, terms };
+      this.cache.set(key, out);
+    }
+    return out;
+  }
 }
 
 export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
   const concepts = knowledge.concepts;
+  const analyzer = new Analyzer();
   // Per field: term frequencies per doc and field lengths.
   const tf = FIELDS.map(() => concepts.map(() => new Map<string, number>()));
   const lengths = FIELDS.map(() => concepts.map(() => 0));
-  const surfaceToStem = new Map<string, string>();
   const namePhrases = new Map<string, NamePhrase[]>();
   const docs: IndexedConcept[] = [];
 
   concepts.forEach((concept, doc) => {
-    const texts = fieldTexts(concept, knowledge);
-    FIELDS.forEach((field, f) => {
+    const count = (field: Field, terms: readonly string[]) => {
+      const f = FIELDS.indexOf(field);
       const counts = tf[f]![doc]!;
-      for (const text of texts[field]) {
-        for (const w of words(text)) {
-          for (const surface of w.joined ? [...w.parts, w.joined] : w.parts) {
-            let s = surfaceToStem.get(surface);
-            if (s === undefined) surfaceToStem.set(surface, (s = stem(surface)));
-            counts.set(s, (counts.get(s) ?? 0) + 1);
-            lengths[f]![doc]! += 1;
-          }
+      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      lengths[f]![doc]! += terms.length;
+    };
+    const short: [Field, readonly string[]][] = [
+      ["name", [concept.name, concept.slug]],
+      ["aliases", concept.aliases],
+      ["tags", concept.tags],
+    ];
+    for (const [field, texts] of short) for (const text of texts) for (const w of words(text)) count(field, analyzer.termsOf(w));
+
+    const prose = [
+      analyzer.analyze("summary", concept.summary),
+      analyzer.analyze("body", stripMarkdown(concept.body)),
+      ...factTexts(concept, knowledge).map((t) => analyzer.analyze("facts", t)),
+    ];
+    const sentencesByTerm = new Map<string, number[]>();
+    let position = 0;
+    for (const text of prose) {
+      count(text.field, text.terms);
+      for (const terms of text.sentenceTerms) {
+        for (const term of terms) {
+          const list = sentencesByTerm.get(term);
+          if (list) list.push(position);
+          else sentencesByTerm.set(term, [position]);
         }
+        position++;
       }
-    });
+    }
+    const sentenceList = prose.flatMap((text) => text.sentences);
+    docs.push({ slug: concept.slug, lifecycle: concept.lifecycle, sentences: sentenceList, sentencesByTerm });
+
     const seen = new Set<string>();
     for (const stems of [concept.name, concept.slug, ...concept.aliases].flatMap(phraseVariants)) {
       const key = stems.join(" ");
@@ -123,12 +172,6 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
       const phrase = { doc, stems };
       for (const s of new Set(stems)) namePhrases.set(s, [...(namePhrases.get(s) ?? []), phrase]);
     }
-    const prose = [
-      ...sentences(concept.summary).map((s) => toSentence("summary", s)),
-      ...sentences(texts.body[0] ?? "").map((s) => toSentence("body", s)),
-      ...texts.facts.flatMap((t) => sentences(t).map((s) => toSentence("facts", s))),
-    ];
-    docs.push({ slug: concept.slug, lifecycle: concept.lifecycle, sentences: prose });
   });
 
   const avgLength = lengths.map((perDoc) => Math.max(1, perDoc.reduce((a, b) => a + b, 0) / Math.max(1, perDoc.length)));
@@ -157,10 +200,10 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
   }
 
   const surfaceByLength = new Map<number, string[]>();
-  for (const surface of [...surfaceToStem.keys()].sort()) {
+  for (const surface of [...analyzer.surfaceToStem.keys()].sort()) {
     const list = surfaceByLength.get(surface.length) ?? [];
     list.push(surface);
     surfaceByLength.set(surface.length, list);
   }
-  return { docs, postings, surfaceByLength, surfaceToStem, namePhrases };
+  return { docs, postings, surfaceByLength, surfaceToStem: analyzer.surfaceToStem, namePhrases };
 }

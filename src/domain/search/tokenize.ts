@@ -17,7 +17,10 @@ export interface Word {
 // inside a word and are split into pieces below.
 const WORD = /[A-Za-z0-9](?:[A-Za-z0-9'’_-]*[A-Za-z0-9])?/g;
 
+const SIMPLE = /^(?:[A-Z]?[a-z0-9]+|[A-Z0-9]+)$/;
+
 function splitCamel(segment: string): string[] {
+  if (!/[A-Z]/.test(segment)) return [segment];
   return segment
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     // "HTTPRoute" → "HTTP Route", but "IPv4" and "IPs" stay whole.
@@ -28,8 +31,15 @@ function splitCamel(segment: string): string[] {
 export function words(text: string): Word[] {
   const out: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const raw = match[0].replace(/['’]/g, "");
+    const raw = match[0];
+    const start = match.index;
+    if (SIMPLE.test(raw)) {
+      // The common case, a plain word ("the", "The", "TCP"), without the allocations below.
+      if (raw.length > 1) out.push({ start, end: start + raw.length, parts: [raw.toLowerCase()], joined: null });
+      continue;
+    }
     const parts = raw
+      .replace(/['’]/g, "")
       .split(/[-_]+/)
       .flatMap(splitCamel)
       .map((p) => p.toLowerCase())
@@ -37,7 +47,6 @@ export function words(text: string): Word[] {
       .filter((p) => p.length > 1);
     if (parts.length === 0) continue;
     const joined = parts.length > 1 ? parts.join("") : null;
-    const start = match.index;
     out.push({ start, end: start + match[0].length, parts, joined });
   }
   return out;
