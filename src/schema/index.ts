@@ -3,10 +3,11 @@ import type { Resolvers } from "../generated/graphql.js";
 import { compareResolvers } from "./compare.js";
 import { conceptResolvers } from "./concepts.js";
 import { nodeResolvers } from "./node.js";
+import { recommendResolvers } from "./recommend.js";
 import { searchResolvers } from "./search.js";
 import { serviceTypeResolvers } from "./serviceTypes.js";
 
-const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, nodeResolvers];
+const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, recommendResolvers, nodeResolvers];
 
 export const resolvers: Resolvers = areas.reduce<Resolvers>((merged, area) => {
   for (const [type, fields] of Object.entries(area)) {

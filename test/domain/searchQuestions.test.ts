@@ -14,7 +14,7 @@ const QUESTIONS: readonly (readonly [string, readonly string[]])[] = [
   ["why is my LoadBalancer EXTERNAL-IP pending", ["load-balancer", "metallb"]],
   ["service external ip stuck in pending on bare metal", ["metallb"]],
   ["difference between port and targetPort", ["target-port", "service-port"]],
-  ["can a NodePort use port 80", ["node-port", "node-port-field", "node-port-range"]],
+  ["can a NodePort use port 80", ["node-port", "node-port-field"]],
   ["how do I keep the client IP", ["external-traffic-policy"]],
   ["pods see node ip instead of real client ip", ["source-nat", "external-traffic-policy"]],
   ["svc dns name", ["service-dns"]],

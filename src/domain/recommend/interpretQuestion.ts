@@ -4,7 +4,7 @@ import { isIP } from "node:net";
 import { validateQuestion } from "./validate.js";
 import { normalizeKubernetesVersion, type Clients, type InterpretedQuestion, type Protocol, type RequirementsInput, type Routing } from "./requirements.js";
 
-type Draft = { -readonly [K in keyof RequirementsInput]?: RequirementsInput[K] } & { clientHints: Clients[]; notes: string[] };
+type Draft = { -readonly [K in keyof RequirementsInput]?: RequirementsInput[K] } & { clientHints: Clients[]; notes: string[]; exposed?: boolean };
 
 interface Pattern {
   readonly re: RegExp;
@@ -70,6 +70,8 @@ const PATTERNS: readonly Pattern[] = [
   P(String.raw`\binternal(?:ly)?\b|\bvpc\b|\bprivate (?:network|subnet|clients)\b|\bcorporate network\b|\bintranet\b|\boffice network\b`, clients("PRIVATE_NETWORK")),
   P(String.raw`\b(?:the )?internet\b|\bpublic(?:ly)?\b|\bexternal (?:users|clients|customers)\b|\bcustomers\b|\bplayers\b|\bbrowsers?\b|\b(?:under )?(?:one|a single|the same) (?:domain|hostname)\b`, clients("INTERNET")),
   P(String.raw`\bin[- ]cluster\b|\binside the cluster\b|\bother pods\b|\bfrom pods\b|\bbetween (?:micro)?services\b|\bonly reachable at\b|\bmy pods\b`, clients("IN_CLUSTER")),
+  // "Expose" without saying to whom usually means to the outside.
+  P(String.raw`\bexpos(?:e|ed|ing)\b|\bpublish(?:ed|ing)?\b|\bfrom outside\b|\bexternally\b`, (d) => void (d.exposed = true)),
   // Protocols.
   P(String.raw`\bgrpc\b`, protocol("GRPC")),
   P(String.raw`\bhttps\b`, protocol("HTTPS")),
@@ -128,7 +130,8 @@ const FILLER = new Set(
     "service services microservice microservices kubernetes k8s cluster clusters app apps application applications workload workloads pod pods " +
     "only just also so then than there here all any some each every one two just please help set setup up out not no yes get keep keeping " +
     "type kind server servers backend backends frontend client clients users user external internal between across behind front same new old our " +
-    "deploy deployed deployment running hosted host load balancer balancers balancing network networking"
+    "deploy deployed deployment running hosted host load balancer balancers balancing network networking " +
+    "api apis other find call calls talk talks each"
   ).split(" "),
 );
 
@@ -161,14 +164,14 @@ const CLIENT_PRIORITY: readonly Clients[] = ["LOCAL_DEVELOPER", "PRIVATE_NETWORK
 
 function finish(d: Draft, unrecognized: string[]): InterpretedQuestion {
   const assumptions = [...d.notes];
-  const { clientHints, notes: _notes, ...rest } = d;
+  const { clientHints, notes: _notes, exposed, ...rest } = d;
   const hinted = CLIENT_PRIORITY.find((c) => clientHints.includes(c));
   let chosenClients: Clients;
   if (hinted) chosenClients = hinted;
   else if (rest.backend && rest.backend !== "PODS") {
     chosenClients = "IN_CLUSTER";
     assumptions.push("The clients are Pods inside the cluster that call the external backend.");
-  } else if (rest.environment === "BARE_METAL" || rest.loadBalancer || rest.exposedServices) {
+  } else if (exposed || rest.environment === "BARE_METAL" || rest.loadBalancer || rest.exposedServices || rest.staticExternalIp) {
     chosenClients = "INTERNET";
     assumptions.push("The clients are outside the cluster, on the internet.");
   } else {

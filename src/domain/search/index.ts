@@ -1,6 +1,6 @@
 // The BM25F index over concepts. Everything that does not depend on the query (field weights,
-// length normalisation, idf, sentence tokens for snippets) is computed here, once, so a search
-// is a few map lookups and additions.
+// length normalisation, idf, which sentences hold which terms) is computed here, once, so a
+// search is a few map lookups and additions.
 import type { Concept, KnowledgeSnapshot, Lifecycle } from "../knowledge.js";
 import { stem } from "./stem.js";
 import { sentences, stripMarkdown, words, type Word } from "./tokenize.js";
@@ -13,6 +13,8 @@ export type Field = (typeof FIELDS)[number];
 // short fields so a concept with many aliases is not punished for them.
 const WEIGHT: Record<Field, number> = { name: 6, aliases: 5, summary: 3, tags: 2, body: 1, facts: 1 };
 const B: Record<Field, number> = { name: 0.3, aliases: 0.3, summary: 0.5, tags: 0.3, body: 0.75, facts: 0.75 };
+// The field weights inflate term frequencies, so k1 is far above the textbook 1.2; with 1.2 a word
+// in a concept's name and the same word in passing in a body saturated to nearly the same score.
 const K1 = 8;
 
 export interface Posting {

@@ -23,6 +23,7 @@ const FUZZY_WEIGHT = 0.7;
 const SPLIT_WEIGHT = 0.8;
 // A compound also matches through its pieces; full weight would count it twice.
 const JOINED_WEIGHT = 0.5;
+/** Content words are tracked in a 32-bit mask; words past this many are ignored. */
 const MAX_GROUPS = 30;
 
 const phrase = (text: string) =>
@@ -116,17 +117,14 @@ export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
   surfaces.forEach((surface, i) => {
     const s = sequence[i]!;
     if (index.postings.has(s) || VOCABULARY_STEMS.has(s) || expanded.has(i)) return;
-    const parts = surface.length >= 6 ? split(index, surface) : null;
-    if (parts) {
-      for (const p of parts) add(p, SPLIT_WEIGHT, bit(i));
-      return;
-    }
-    if (surface.length < 4 || /\d/.test(surface)) return;
-    const fixes = corrections(index, surface);
+    // Typos are only guessed for words long enough that one edit rarely turns them into another word.
+    const fixes = surface.length >= 4 && !/\d/.test(surface) ? corrections(index, surface) : [];
     for (const fix of fixes) add(fix, FUZZY_WEIGHT, bit(i));
+    const df = (term: string) => index.postings.get(term)?.length ?? 0;
     // For name recognition, assume the most common correction was meant.
-    const best = fixes.sort((a, b) => (index.postings.get(b)?.length ?? 0) - (index.postings.get(a)?.length ?? 0) || a.localeCompare(b))[0];
+    const best = fixes.sort((a, b) => df(b) - df(a) || a.localeCompare(b))[0];
     if (best) corrected[i] = best;
+    else if (surface.length >= 6) for (const p of split(index, surface) ?? []) add(p, SPLIT_WEIGHT, bit(i));
   });
 
   // A word is as easy to match as its most common alternative ("k8s" via "kubernetes").

@@ -17,17 +17,17 @@ export interface SearchHit {
   readonly matchedFields: string[];
 }
 
+/** null is accepted like undefined, as GraphQL passes it for omitted nullable arguments. */
 export interface SearchOptions {
-  readonly first?: number;
-  readonly kubernetesVersion?: string;
+  readonly first?: number | null;
+  readonly kubernetesVersion?: string | null;
 }
 
 const MAX_QUERY_LENGTH = 500;
 const DEFAULT_FIRST = 10;
 const MAX_FIRST = 50;
-/** Added per query word covered when the query names a concept ("ingress class", "headless service"). */
+/** Scale of the bonus for naming a concept in the query; BM25F does most of the work already. */
 const NAME_BONUS = 2;
-const NAME_FIELDS = (1 << FIELDS.indexOf("name")) | (1 << FIELDS.indexOf("aliases"));
 
 function validate(query: string, options: SearchOptions): { first: number; version: string | undefined } {
   if (query.trim() === "") throw badInput("The search query must not be empty.", "query");
@@ -37,10 +37,10 @@ function validate(query: string, options: SearchOptions): { first: number; versi
     throw badInput(`first must be an integer from 1 to ${MAX_FIRST}.`, "first");
   }
   const version = options.kubernetesVersion;
-  if (version !== undefined && !/^1\.\d{1,3}(\.\d{1,3})?$/.test(version)) {
+  if (version != null && !/^1\.\d{1,3}(\.\d{1,3})?$/.test(version)) {
     throw badInput(`"${version}" is not a Kubernetes version like "1.30".`, "kubernetesVersion");
   }
-  return { first, version };
+  return { first, version: version ?? undefined };
 }
 
 /** Length of the longest run of words that `a` and `b` share in the same order. */
@@ -61,7 +61,7 @@ function longestSharedRun(a: readonly string[], b: readonly string[]): number {
  * two or more leading words in order ("backend tls" for BackendTLSPolicy). Word order matters:
  * "IP outside the cluster" does not name ClusterIP.
  */
-function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array, fields: Int32Array): void {
+function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array): void {
   const best = new Map<number, number>();
   const seen = new Set<NamePhrase>();
   for (const s of new Set(q.sequence)) {
@@ -75,11 +75,7 @@ function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array, f
       best.set(phrase.doc, Math.max(best.get(phrase.doc) ?? 0, bonus));
     }
   }
-  for (const [doc, bonus] of best) {
-    if (scores[doc] === 0) continue;
-    scores[doc]! += bonus;
-    fields[doc]! |= NAME_FIELDS;
-  }
+  for (const [doc, bonus] of best) if (scores[doc] !== 0) scores[doc]! += bonus;
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
@@ -98,7 +94,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
       groups[p.doc]! |= g;
     }
   }
-  nameBonus(index, q, scores, fields);
+  nameBonus(index, q, scores);
 
   const ranked: { doc: number; score: number }[] = [];
   for (let doc = 0; doc < n; doc++) {

@@ -22,7 +22,8 @@ const SIMPLE = /^(?:[A-Z]?[a-z0-9]+|[A-Z0-9]+)$/;
 function splitCamel(segment: string): string[] {
   if (!/[A-Z]/.test(segment)) return [segment];
   return segment
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    // A single leading lower-case letter is a prefix, not a word: "mTLS", "gRPC", "eBPF".
+    .replace(/([a-z0-9])([A-Z])/g, (m: string, a: string, b: string, at: number) => (at === 0 ? m : `${a} ${b}`))
     // "HTTPRoute" → "HTTP Route", but "IPv4" and "IPs" stay whole.
     .replace(/([A-Z]+)([A-Z][a-z]{2,})/g, "$1 $2")
     .split(" ");

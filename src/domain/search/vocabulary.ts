@@ -65,6 +65,7 @@ export const EXPANSIONS: readonly Expansion[] = [
   e(["endpoints"], ["endpointslice", "endpoints"], 0.5),
   e(["udp"], ["udp", "protocol"], 0.5),
   e(["expose"], ["external access", "service"], 0.4),
+  e(["internet", "public", "outside world", "from outside", "publicly"], ["external access", "load balancer", "ingress"], 0.5),
   e(["local cluster", "kind", "minikube", "laptop", "localhost"], ["local cluster", "developer access"], 0.5),
 ];
 
@@ -80,6 +81,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "between difference differences vs versus compared compare " +
     "get got use using used need want wants make makes some any all not no yes just only also " +
     "please help way ways best thing things work working works " +
+    // "my app" is the user's workload; as a word it would only match appProtocol.
+    "app apps " +
     // Every concept is about Kubernetes, so the word itself says nothing.
     "kubernetes k8s").split(" "),
 );

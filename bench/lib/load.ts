@@ -1,0 +1,87 @@
+// One autocannon run against one server, with the latency of every 2xx response kept (autocannon's
+// own histogram has 1 ms resolution, too coarse for sub-millisecond medians) and the server's RSS
+// sampled every 100 ms.
+import autocannon from "autocannon";
+import type { BenchRequest } from "./http.js";
+
+export interface LoadOptions {
+  readonly connections: number;
+  /** Seconds; ignored when amount is set. */
+  readonly duration?: number;
+  readonly amount?: number;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly requestsPerSecond: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly bytesPerResponse: number;
+  /** Latency of every 2xx response, ms. */
+  readonly latencies: Float64Array;
+  readonly peakRssBytes: number;
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export async function runLoad(
+  port: number,
+  requests: readonly BenchRequest[],
+  options: LoadOptions,
+  sampleRss: () => Promise<number>,
+): Promise<LoadResult> {
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  let peakRssBytes = await sampleRss();
+  const sampler = setInterval(() => {
+    sampleRss().then(
+      (rss) => (peakRssBytes = Math.max(peakRssBytes, rss)),
+      () => {},
+    );
+  }, 100);
+
+  try {
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: `http://127.0.0.1:${port}`,
+          connections: options.connections,
+          pipelining: 1,
+          ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 5 }),
+          requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, ...(r.body ? { body: r.body } : {}) })),
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        if (statusCode < 200 || statusCode >= 300) return;
+        if (count === latencies.length) {
+          const bigger = new Float64Array(latencies.length * 2);
+          bigger.set(latencies);
+          latencies = bigger;
+        }
+        latencies[count++] = responseTime;
+      });
+    });
+    peakRssBytes = Math.max(peakRssBytes, await sampleRss());
+    const total = result.requests.total;
+    return {
+      requests: total,
+      seconds: result.duration,
+      requestsPerSecond: result.duration > 0 ? total / result.duration : 0,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      bytesPerResponse: total > 0 ? result.throughput.total / total : 0,
+      latencies: latencies.slice(0, count).sort(),
+      peakRssBytes,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}

@@ -1,0 +1,130 @@
+// The fixed query mix of `npm run bench`. Edit here when the schema changes: a query that the real
+// server answers with GraphQL errors is reported as "skipped: <reason>" and the rest still runs.
+// Every query has an operation name; the minimal Apollo server (b) uses it to find its stored answer.
+
+export interface BenchQuery {
+  /** Short name used in the table and in the JSON results. */
+  readonly name: string;
+  readonly operationName: string;
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+  /** Part of the `--quick` smoke run. */
+  readonly quick?: boolean;
+}
+
+export const QUERIES: readonly BenchQuery[] = [
+  {
+    name: "serviceTypes",
+    operationName: "ServiceTypes",
+    quick: true,
+    query: /* GraphQL */ `
+      query ServiceTypes {
+        serviceTypes {
+          id
+          name
+          kubernetesName
+          buildsOn { kubernetesName }
+          allocatesClusterIp
+          allocatesNodePort
+          provisionsLoadBalancer
+          reachableFrom
+          protocols
+          requirements
+          useCases
+          limitations
+          concept { slug summary }
+          sources { title url }
+        }
+      }
+    `,
+  },
+  {
+    name: "concept",
+    operationName: "Concept",
+    quick: true,
+    query: /* GraphQL */ `
+      query Concept($slug: String!) {
+        concept(slug: $slug) {
+          id
+          slug
+          name
+          kind
+          summary
+          aliases
+          tags
+          lifecycle { track stableIn deprecatedIn status }
+          related { type direction note concept { slug name summary } }
+          capabilities { dimension { slug name } value note }
+          sources { title url section }
+        }
+      }
+    `,
+    variables: { slug: "LB" },
+  },
+  {
+    name: "compare",
+    operationName: "Compare",
+    query: /* GraphQL */ `
+      query Compare($left: String!, $right: String!) {
+        compare(left: $left, right: $right) {
+          summary
+          left { slug name }
+          right { slug name }
+          rows { dimension { slug name } left right leftNote rightNote sources { url } }
+          statements { statement kubernetesVersion dimension { name } sources { title url } }
+        }
+      }
+    `,
+    variables: { left: "ingress", right: "gateway-api" },
+  },
+  {
+    // A web shop on a managed cloud cluster: HTTPS from the internet for three Services, host and
+    // path routing, TLS terminated at the edge, the client IP kept for rate limiting.
+    name: "recommendServiceType",
+    operationName: "Recommend",
+    query: /* GraphQL */ `
+      query Recommend($requirements: ServiceRequirementsInput!) {
+        recommendServiceType(requirements: $requirements) {
+          summary
+          warnings
+          best {
+            option
+            serviceType
+            score
+            reasons { text sources { url } }
+            settings { path value why }
+            manifest
+          }
+          alternatives { option serviceType score reasons { text } }
+          rejected { option reason }
+        }
+      }
+    `,
+    variables: {
+      requirements: {
+        clients: "INTERNET",
+        protocols: ["HTTPS"],
+        environment: "CLOUD",
+        exposedServices: 3,
+        routing: ["HOST", "PATH"],
+        tls: "TERMINATE_AT_EDGE",
+        preserveClientIp: true,
+      },
+    },
+  },
+  {
+    name: "search",
+    operationName: "Search",
+    query: /* GraphQL */ `
+      query Search($q: String!, $first: Int) {
+        search(query: $q, first: $first) {
+          score
+          snippet
+          matchedFields
+          concept { slug name summary }
+        }
+      }
+    `,
+    variables: { q: "how do I keep the client IP behind a load balancer", first: 10 },
+  },
+];
