@@ -1,0 +1,69 @@
+# Container image for the Kubernetes networking knowledge service.
+#
+#   docker build -t k8s-networking-knowledge .
+#   docker run --rm -p 4000:4000 --read-only k8s-networking-knowledge
+#
+# Two stages: `build` installs every dependency, generates the Prisma client and resolver types,
+# compiles TypeScript to dist/, applies the migrations and seeds prisma/knowledge.db; `runtime`
+# holds production dependencies, the compiled code and the seeded database, and runs as non-root.
+# Deployment notes (probes, read-only root filesystem, scaling) are in deploy/README.md.
+
+############################################################################ build
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+# Dependencies first, so this layer is reused while only sources change. `--ignore-scripts`
+# skips the package's own postinstall (run explicitly below, once the sources are here) and the
+# dependencies' install scripts, which only fetch Prisma's native engines: this project uses
+# Prisma's JavaScript schema engine and the libSQL driver adapter, so nothing else is downloaded.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+
+# `npm run setup` is exactly what `npm ci`'s postinstall runs: prisma generate + graphql-codegen
+# + tsc (to dist/), `prisma migrate deploy`, then the seed. .dockerignore keeps any local
+# node_modules/, dist/, src/generated/ and *.db out, so the database is always built fresh here.
+COPY . .
+RUN npm run setup && test -s prisma/knowledge.db
+
+############################################################################ runtime
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 LOG_FORMAT=json \
+    NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+# Production dependencies only. `prisma` (the CLI) is a regular dependency: the server runs
+# `prisma migrate deploy` only when its database file is missing, which cannot happen with the
+# file baked in below, but keeps DATABASE_URL pointing elsewhere working. `--ignore-scripts`:
+# the generated Prisma client is compiled into dist/, so @prisma/client's postinstall is not
+# needed. pino-pretty is a devDependency, so LOG_FORMAT=pretty does not work in this image.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+
+# The compiled server (dist/src, including the generated Prisma client and resolver types),
+# the GraphQL schema it loads at start-up, prisma.config.ts (only for the migrate fallback),
+# and prisma/: migrations (the server checks the applied list against them at start-up),
+# content/ and the seeded knowledge.db.
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/schema.graphql /app/prisma.config.ts ./
+COPY --from=build /app/prisma ./prisma
+
+# Everything under /app belongs to root and cannot be written by the service user. The server
+# reads the knowledge base once at start-up and never writes, so the database file is made
+# read-only too (0444): SQLite opens a file it may not write in read-only mode, and reads work
+# (the seeded file uses the rollback journal, not WAL, so no -shm/-wal files are needed).
+RUN chown -R root:root /app \
+ && chmod 0444 /app/prisma/knowledge.db \
+ && groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app
+
+# Numeric, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
+USER 10001:10001
+EXPOSE 4000
+
+# For `docker run`; Kubernetes ignores it and uses the probes in deploy/ (the image has no curl).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# node is PID 1 and handles SIGTERM itself (src/index.ts drains the server, then exits).
+CMD ["node", "dist/src/index.js"]
