@@ -3,6 +3,7 @@
 import { z } from "zod";
 import {
   BACKENDS,
+  BOOLEAN_FLAGS,
   CLIENTS,
   ENVIRONMENTS,
   LOAD_BALANCERS,
@@ -29,20 +30,8 @@ const ENUM_FIELDS: Record<string, readonly string[]> = {
   tls: TLS_MODES,
   locality: LOCALITIES,
 };
-const BOOLEAN_FIELDS = [
-  "preserveClientIp",
-  "perPodAddressing",
-  "stickySessions",
-  "staticExternalIp",
-  "dualStack",
-  "noNodePorts",
-  "multiTenantRouting",
-  "minimizeCost",
-  "standardPorts",
-  "portRemapping",
-  "mixedProtocols",
-  "externalClients",
-];
+// The input's flags plus the facts the engine derives from the input (see rules.yaml's header).
+const BOOLEAN_FIELDS = [...BOOLEAN_FLAGS, "portRemapping", "mixedProtocols", "externalClients"];
 const NUMBER_FIELDS = ["exposedServices", "servicePort", "targetPort"];
 const OPTIONAL_FIELDS = ["fixedClusterIp", "allowedSourceRanges", "loadBalancerClass", "namespace", "externalHostname", "externalIp"];
 
