@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           RecommendedOption: "../domain/recommend/index.js#RecommendedOption",
           Recommendation: "../domain/recommend/index.js#Recommendation",
           QuestionRecommendation: "../domain/recommend/index.js#QuestionRecommendation",
+          KnowledgeBase: "../domain/export.js#KnowledgeStats",
           SearchHit: "../domain/search/search.js#SearchHit",
           ConceptConnection: "../schema/mappers.js#ConceptPage",
           ConceptEdge: "../schema/mappers.js#ConceptPageEdge",

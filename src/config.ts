@@ -13,6 +13,12 @@ const envSchema = z.object({
     .default(`file:${path.join(PROJECT_ROOT, "prisma", "knowledge.db")}`),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  /** "*" (any origin, the default: the API is public and read-only) or a comma-separated list of origins. */
+  CORS_ORIGINS: z.string().min(1).default("*"),
+  /** How long clients and proxies may reuse a GraphQL answer before revalidating it with its ETag. */
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(64),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const knowledge = buildSnapshot(await readKnowledge(db));
   await db.$disconnect();
 
-  const server = await createAppServer({ knowledge, logger });
+  const server = await createAppServer({ knowledge, logger, settings: config });
   const port = await server.listen(config.PORT, config.HOST);
   logger.info({ port, host: config.HOST, knowledgeVersion: knowledge.version, concepts: knowledge.concepts.length }, `GraphQL API ready at http://localhost:${port}/graphql`);
 

@@ -1,5 +1,6 @@
 // Concepts, their relations, capabilities, facts and lifecycle.
 import type { Resolvers } from "../generated/graphql.js";
+import { knowledgeStats } from "../domain/export.js";
 import { toGlobalId } from "../domain/ids.js";
 import { statusAt } from "../domain/lifecycle.js";
 import { findConcept } from "../domain/lookup.js";
@@ -32,6 +33,10 @@ export const conceptResolvers: Resolvers = {
       return atVersion ? { ...page, items: page.items.map((e) => ({ ...e, node: atVersionOf(e.node, atVersion) })) } : page;
     },
     dimensions: (_, __, { knowledge }) => knowledge.dimensions,
+    knowledgeBase: (_, __, { knowledge }) => knowledgeStats(knowledge),
+  },
+  KnowledgeBase: {
+    updatedAt: (stats) => stats.updatedAt.toISOString(),
   },
   Concept: {
     id: (c) => toGlobalId("Concept", c.slug),
