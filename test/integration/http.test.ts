@@ -12,7 +12,7 @@ afterAll(() => server.stop());
 
 const PREFLIGHT = { "apollo-require-preflight": "true" };
 const getUrl = (params: Record<string, unknown>, base = server.url) =>
-  `${base}/graphql?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))}`;
+  `${base}/graphql?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]))}`;
 
 describe("GET queries and the response cache", () => {
   const query = `query ($s: String!) { concept(slug: $s) { slug summary } }`;
