@@ -19,6 +19,20 @@ const envSchema = z.object({
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(64),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3000),
+  MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
+  MAX_STRING_LENGTH: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** Requests per minute per client IP; 0 turns rate limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).max(1_000_000).default(0),
+  /** How many requests a client may send at once before the per-minute rate applies. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Express "trust proxy": false, true, a hop count, or addresses/subnets such as "loopback, 10.0.0.0/8". */
+  TRUST_PROXY: z.string().default("false"),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -17,19 +17,32 @@ import type { KnowledgeSnapshot } from "../domain/knowledge.js";
 import { buildSearchIndex } from "../domain/search/search.js";
 import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
-import { formatError, logUnknownErrors } from "./errors.js";
+import { formatError, jsonErrorHandler, logUnknownErrors } from "./errors.js";
+import { armorProtection, stringLengthLimit, type LimitSettings } from "./limits.js";
+import { Metrics, observabilityPlugin } from "./observability.js";
+import { rateLimiter, trustProxyValue } from "./rateLimit.js";
 import { ResponseCache } from "./responseCache.js";
 
 export const typeDefs = readFileSync(path.join(PROJECT_ROOT, "schema.graphql"), "utf8");
 
-export type ServerSettings = Pick<
-  Config,
-  "CORS_ORIGINS" | "CACHE_MAX_AGE_SECONDS" | "RESPONSE_CACHE_MAX_ENTRIES" | "RESPONSE_CACHE_MAX_MB"
->;
+export type ServerSettings = LimitSettings &
+  Pick<
+    Config,
+    | "CORS_ORIGINS"
+    | "CACHE_MAX_AGE_SECONDS"
+    | "RESPONSE_CACHE_MAX_ENTRIES"
+    | "RESPONSE_CACHE_MAX_MB"
+    | "MAX_BODY_BYTES"
+    | "RATE_LIMIT_PER_MINUTE"
+    | "RATE_LIMIT_BURST"
+    | "TRUST_PROXY"
+    | "SHUTDOWN_GRACE_MS"
+  >;
 
 export interface AppServer {
   readonly httpServer: http.Server;
   readonly responseCache: ResponseCache;
+  readonly metrics: Metrics;
   /** Binds and resolves with the actual port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -59,27 +72,48 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     maxAgeSeconds: settings.CACHE_MAX_AGE_SECONDS,
   });
   const applyCors = cors(corsOptions(settings.CORS_ORIGINS));
+  const metrics = new Metrics(knowledge.version);
+  const rateLimited = settings.RATE_LIMIT_PER_MINUTE > 0;
+  const limitRate = rateLimited
+    ? rateLimiter({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST })
+    : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxyValue(settings.TRUST_PROXY));
   // ETags are derived from the knowledge version by the response cache, not from body hashes.
   app.set("etag", false);
   const httpServer = http.createServer((req, res) => {
-    if (req.method === "GET" && req.url?.startsWith("/graphql?")) {
+    // Cached GET answers skip Express and Apollo entirely; with rate limiting on, every request
+    // goes through Express so the limiter sees it.
+    if (!rateLimited && req.method === "GET" && req.url?.startsWith("/graphql?")) {
       applyCors(req, res, () => {
-        if (!responseCache.tryServeGet(req, res)) app(req, res);
+        if (responseCache.tryServeGet(req, res)) metrics.cacheHits.inc();
+        else app(req, res);
       });
       return;
     }
     app(req, res);
   });
+  const armor = armorProtection(settings);
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), logUnknownErrors],
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: settings.MAX_TOKENS },
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_GRACE_MS }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Armor is typed against Apollo's CommonJS build; the plugin objects are the same at run time.
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      stringLengthLimit(settings.MAX_STRING_LENGTH),
+      observabilityPlugin(metrics),
+      logUnknownErrors,
+    ],
   });
   await apollo.start();
 
@@ -93,9 +127,13 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     res.status(stopping ? 503 : 200).json({ status: stopping ? "stopping" : "ready", knowledgeVersion: knowledge.version });
   });
 
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
   const exportBody = Buffer.from(JSON.stringify(exportKnowledge(knowledge)));
   const exportEtag = `"${knowledge.version}-export"`;
-  app.get("/export.json", applyCors, compression(), (req, res) => {
+  app.get("/export.json", limitRate, applyCors, compression(), (req, res) => {
     res.setHeader("etag", exportEtag);
     res.setHeader("cache-control", `public, max-age=${settings.CACHE_MAX_AGE_SECONDS}`);
     if (req.headers["if-none-match"] === exportEtag) {
@@ -107,9 +145,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   app.use(
     "/graphql",
+    limitRate,
     applyCors,
-    express.json({ limit: "100kb" }),
-    responseCache.middleware(),
+    express.json({ limit: settings.MAX_BODY_BYTES }),
+    responseCache.middleware(() => metrics.cacheHits.inc()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
@@ -120,9 +159,12 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }),
   );
 
+  app.use(jsonErrorHandler(logger));
+
   return {
     httpServer,
     responseCache,
+    metrics,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

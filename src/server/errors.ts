@@ -1,6 +1,8 @@
 // The one place errors become GraphQL errors: domain errors get their code, GraphQL's own errors
 // keep theirs, and anything unknown is logged (by the plugin below) and masked.
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { ErrorRequestHandler } from "express";
+import type { Logger } from "pino";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError } from "../domain/errors.js";
@@ -44,3 +46,27 @@ export const logUnknownErrors: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** Body-parser and routing failures, answered as GraphQL-shaped JSON instead of Express's HTML page. */
+const HTTP_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." },
+  "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON." },
+  "encoding.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's encoding is not supported." },
+  "charset.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's charset is not supported." },
+  "request.aborted": { status: 400, code: "BAD_REQUEST", message: "The request was aborted." },
+  "request.size.invalid": { status: 400, code: "BAD_REQUEST", message: "The request body's size does not match its Content-Length." },
+};
+
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = HTTP_ERRORS[(error as { type?: string }).type ?? ""];
+    if (known) {
+      res.status(known.status).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+      return;
+    }
+    const requestId = res.getHeader("x-request-id");
+    logger.error({ err: error, requestId, path: req.path }, "unexpected error");
+    res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  };
+}

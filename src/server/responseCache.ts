@@ -57,7 +57,7 @@ export class ResponseCache {
   }
 
   /** Express middleware in front of Apollo: serves POST hits, answers 304s and records misses. */
-  middleware() {
+  middleware(onHit: () => void = () => {}) {
     return (req: Request, res: Response, next: NextFunction): void => {
       const key = requestKey(req);
       // A GET that Apollo's CSRF prevention would refuse must reach Apollo to be refused.
@@ -69,6 +69,7 @@ export class ResponseCache {
       }
       const cached = this.entries?.get(key);
       if (cached) {
+        onHit();
         this.send(req, res, cached);
         return;
       }

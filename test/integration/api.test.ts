@@ -202,8 +202,17 @@ describe("Kubernetes versions", () => {
 
   it("lists only what a version has", async () => {
     const slugsAt = async (v: string) => {
-      const { body } = await server.graphql(`query ($v: String) { concepts(first: 100, filter: { availableIn: $v }) { totalCount nodes { slug } } }`, { v });
-      return body.data!.concepts.nodes.map((n: any) => n.slug) as string[];
+      const slugs: string[] = [];
+      let after: string | null = null;
+      do {
+        const { body }: { body: { data?: any } } = await server.graphql(
+          `query ($v: String, $after: String) { concepts(first: 100, after: $after, filter: { availableIn: $v }) { nodes { slug } pageInfo { hasNextPage endCursor } } }`,
+          { v, after },
+        );
+        slugs.push(...body.data.concepts.nodes.map((n: any) => n.slug));
+        after = body.data.concepts.pageInfo.hasNextPage ? body.data.concepts.pageInfo.endCursor : null;
+      } while (after);
+      return slugs;
     };
     const old = await slugsAt("1.29");
     const recent = await slugsAt("1.33");

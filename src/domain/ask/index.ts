@@ -6,6 +6,7 @@ import { compareConcepts } from "../compare.js";
 import { DomainError, badInput } from "../errors.js";
 import type { Concept, KnowledgeSnapshot, Lifecycle, Source } from "../knowledge.js";
 import { statusAt } from "../lifecycle.js";
+import { findConcept } from "../lookup.js";
 import { recommendFromQuestion, type QuestionRecommendation } from "../recommend/index.js";
 import { validateQuestion } from "../recommend/validate.js";
 import type { SearchIndex } from "../search/search.js";
@@ -13,7 +14,7 @@ import { statusAtKubernetesVersion } from "../versions.js";
 import { normalizeKubernetesVersion } from "../recommend/requirements.js";
 import { classify } from "./classify.js";
 import { followUpsFor } from "./followUps.js";
-import { cleanSubject, namedConcepts, resolveSubject, safeSearch } from "./resolve.js";
+import { cleanSubject, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";
 import { firstSentence, limitSentences, plain, sentencesOf } from "./text.js";
 
 export { classify } from "./classify.js";
@@ -50,7 +51,7 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
   const q = validateQuestion(question);
   const classified = classify(q);
   const answer = (partial: Omit<Answer, "followUps" | "text"> & { text: readonly string[] }): Answer => {
-    const concepts = partial.conceptSlugs.flatMap((slug) => knowledge.conceptsBySlug.get(slug) ?? []);
+    const concepts = unique(partial.conceptSlugs).flatMap((slug) => knowledge.conceptsBySlug.get(slug) ?? []);
     return {
       ...partial,
       text: limitSentences(partial.text, MAX_SENTENCES),
@@ -62,8 +63,13 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
 
   if (classified.comparison) {
     const { phrases, explicit } = classified.comparison;
-    const left = resolveSubject(knowledge, searchIndex, phrases[0], explicit);
-    const right = resolveSubject(knowledge, searchIndex, phrases[1], explicit);
+    // Names first; search only for a side that names nothing, and never for the other side's concept.
+    let left = resolveSubject(knowledge, searchIndex, phrases[0], false);
+    let right = resolveSubject(knowledge, searchIndex, phrases[1], false);
+    if (explicit) {
+      left ??= searchSubject(knowledge, searchIndex, phrases[0], right?.slug);
+      right ??= searchSubject(knowledge, searchIndex, phrases[1], left?.slug);
+    }
     if (left && right && (explicit || left.slug !== right.slug)) return answer(comparisonAnswer(knowledge, left, right));
   }
 
@@ -82,11 +88,10 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
     }
     case "OTHER": {
       // A bare name ("headless service", "svc?") is a request for a definition.
-      const concept = resolveSubject(knowledge, searchIndex, cleanSubject(q), false);
-      if (concept && concept === resolveSubject(knowledge, searchIndex, q, false) && cleanSubject(q).split(" ").length <= 4) {
-        const exact = namedConcepts(knowledge, q);
-        if (exact.length === 1) return answer(definitionAnswer(concept));
-      }
+      const subject = cleanSubject(q);
+      const named = namedConcepts(knowledge, subject);
+      const concept = findConcept(knowledge, subject) ?? (named.length === 1 && subject.split(" ").length <= 3 ? named[0] : undefined);
+      if (concept) return answer(definitionAnswer(concept));
       break;
     }
   }
@@ -176,20 +181,20 @@ function lifecycleAnswer(concept: Concept, question: string): Draft {
     };
   }
   const text: string[] = [];
-  const steps = milestones(lifecycle);
-  if (steps.length) text.push(`${name} ${list(steps)}.`);
-  const channel = lifecycle.channel ? ` It is in the Gateway API ${lifecycle.channel === "STANDARD" ? "Standard" : "Experimental"} channel.` : "";
-  if (channel) text.push(channel.trim());
   const versionMatch = /(?<![\d.])v?1\.\d{1,2}(?:\.\d{1,3})?(?![\d.])/.exec(question);
   const version = versionMatch ? normalizeKubernetesVersion(versionMatch[0]) : null;
   if (version && lifecycle.track === "KUBERNETES") {
     const stage = statusAtKubernetesVersion(lifecycle, version);
-    text.unshift(stage ? `At Kubernetes ${version}, ${name} is ${STAGE_WORDS[stage]}.` : `${name} did not exist yet in Kubernetes ${version}.`);
-  } else if (!steps.length) {
+    text.push(stage ? `At Kubernetes ${version}, ${name} is ${STAGE_WORDS[stage]}.` : `${name} did not exist yet in Kubernetes ${version}.`);
+  }
+  const steps = milestones(lifecycle);
+  if (steps.length) text.push(`${name} ${list(steps)}.`);
+  else {
     const stage = statusAt(lifecycle);
     if (stage) text.push(`${name} is ${STAGE_WORDS[stage]}.`);
   }
   if (lifecycle.note) text.push(firstSentence(lifecycle.note));
+  if (lifecycle.channel) text.push(`It is in the Gateway API ${lifecycle.channel === "STANDARD" ? "Standard" : "Experimental"} channel.`);
   text.push(concept.summary);
   const sources = lifecycle.sources.length ? lifecycle.sources : concept.sources;
   return { kind: "LIFECYCLE", text, sources, conceptSlugs: [concept.slug], recommendation: null };
@@ -215,7 +220,7 @@ function searchAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question
   const sources: Source[] = [...concept.sources];
   const conceptSlugs = [concept.slug];
   const extra = snippetSentence(index, top.conceptSlug, top.snippet);
-  if (extra && sentencesOf(concept.summary).length < MAX_SENTENCES && !plain(concept.summary).includes(extra)) {
+  if (extra && sentencesOf(concept.summary).length < MAX_SENTENCES && addsSomething(concept.summary, top.snippet)) {
     text.push(extra);
     const backing = factBehind(knowledge, concept.slug, extra);
     if (backing) {
@@ -224,6 +229,13 @@ function searchAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question
     }
   }
   return { kind: "SEARCH", text, sources, conceptSlugs, recommendation: null };
+}
+
+/** Whether the snippet matched query words that the summary does not contain. */
+function addsSomething(summary: string, snippet: string): boolean {
+  const said = plain(summary).toLowerCase();
+  const marked = [...snippet.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => (m[1] ?? "").toLowerCase());
+  return marked.some((word) => !said.includes(word));
 }
 
 /** The whole sentence a snippet was cut from, without the ** marks. */

@@ -80,7 +80,11 @@ export function resolveSubject(knowledge: KnowledgeSnapshot, index: SearchIndex,
   if (exact) return exact;
   const named = namedConcepts(knowledge, subject)[0];
   if (named) return named;
-  if (!searchFallback) return undefined;
-  const hit = safeSearch(index, subject, 1)[0];
+  return searchFallback ? searchSubject(knowledge, index, subject) : undefined;
+}
+
+/** The top search hit for a phrase, skipping one concept (the other side of a comparison). */
+export function searchSubject(knowledge: KnowledgeSnapshot, index: SearchIndex, phrase: string, exclude?: string): Concept | undefined {
+  const hit = safeSearch(index, cleanSubject(phrase), 3).find((h) => h.conceptSlug !== exclude);
   return hit ? knowledge.conceptsBySlug.get(hit.conceptSlug) : undefined;
 }

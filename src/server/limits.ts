@@ -1,0 +1,58 @@
+// Limits on what one request may ask for. Depth, aliases, directives and cost come from GraphQL
+// Armor; tokens use graphql-js's own parse option (Armor's token limit turns syntax errors into
+// HTTP 500); string lengths are checked here, in arguments and variables alike.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
+import type { Config } from "../config.js";
+
+export type LimitSettings = Pick<
+  Config,
+  "MAX_QUERY_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST" | "MAX_STRING_LENGTH"
+>;
+
+export function armorProtection(settings: LimitSettings) {
+  return new ApolloArmor({
+    maxDepth: { n: settings.MAX_QUERY_DEPTH },
+    maxAliases: { n: settings.MAX_ALIASES },
+    maxDirectives: { n: settings.MAX_DIRECTIVES },
+    costLimit: { maxCost: settings.MAX_COST },
+    maxTokens: { enabled: false },
+    // A public, explorable schema: "Did you mean…?" helps far more than it reveals.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+}
+
+function longestString(value: unknown): number {
+  if (typeof value === "string") return value.length;
+  if (Array.isArray(value)) return value.reduce<number>((max, v) => Math.max(max, longestString(v)), 0);
+  if (value && typeof value === "object") return Object.values(value).reduce<number>((max, v) => Math.max(max, longestString(v)), 0);
+  return 0;
+}
+
+function longestLiteral(document: DocumentNode): number {
+  let longest = 0;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      longest = Math.max(longest, node.value.length);
+    },
+  });
+  return longest;
+}
+
+/** Refuses any string argument or variable longer than MAX_STRING_LENGTH with BAD_USER_INPUT. */
+export function stringLengthLimit(maxLength: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          if (Math.max(longestLiteral(document), longestString(request.variables)) > maxLength) {
+            throw new GraphQLError(`A string in this request is longer than ${maxLength} characters.`, {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
