@@ -100,18 +100,21 @@ function present(s: Scored, facts: Facts, knowledge: KnowledgeSnapshot, rules: R
     .filter((r) => !seen.has(r.text) && seen.add(r.text))
     .slice(0, MAX_REASONS)
     .map(({ text, sources }) => ({ text, sources }));
-  return {
-    option: {
-      option: s.rule.option,
-      serviceType: s.rule.serviceType,
-      score: s.score,
-      reasons,
-      settings: settings.map(({ path, value, why }) => ({ path, value, why })),
-      manifest: buildManifest(s.rule, facts, rules, settings),
-      conceptSlug: s.conceptSlug,
+  // Rendering YAML is most of a recommendation's cost, and clients rarely read every
+  // alternative's manifest: render on first read, then keep it (same input, same text).
+  let manifest: string | undefined;
+  const option: RecommendedOption = {
+    option: s.rule.option,
+    serviceType: s.rule.serviceType,
+    score: s.score,
+    reasons,
+    settings: settings.map(({ path, value, why }) => ({ path, value, why })),
+    conceptSlug: s.conceptSlug,
+    get manifest() {
+      return (manifest ??= buildManifest(s.rule, facts, rules, settings));
     },
-    warnings,
   };
+  return { option, warnings };
 }
 
 export function resolveRequirements(input: RequirementsInput, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Requirements {
