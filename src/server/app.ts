@@ -21,6 +21,7 @@ import { formatError, jsonErrorHandler, logUnknownErrors } from "./errors.js";
 import { armorProtection, stringLengthLimit, type LimitSettings } from "./limits.js";
 import { Metrics, observabilityPlugin } from "./observability.js";
 import { rateLimiter, trustProxyValue } from "./rateLimit.js";
+import { playgroundRouter } from "./playground.js";
 import { ResponseCache } from "./responseCache.js";
 
 export const typeDefs = readFileSync(path.join(PROJECT_ROOT, "schema.graphql"), "utf8");
@@ -117,6 +118,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   });
   await apollo.start();
 
+  // Before every route, so preflights are answered here and not by Express's automatic OPTIONS.
+  app.use(applyCors);
+
   let stopping = false;
   // Liveness: the process answers. Readiness: the snapshot is loaded (it is, before the server
   // exists) and we are not draining, so Kubernetes stops routing to a Pod that is shutting down.
@@ -133,7 +137,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   const exportBody = Buffer.from(JSON.stringify(exportKnowledge(knowledge)));
   const exportEtag = `"${knowledge.version}-export"`;
-  app.get("/export.json", limitRate, applyCors, compression(), (req, res) => {
+  app.get("/export.json", limitRate, compression(), (req, res) => {
     res.setHeader("etag", exportEtag);
     res.setHeader("cache-control", `public, max-age=${settings.CACHE_MAX_AGE_SECONDS}`);
     if (req.headers["if-none-match"] === exportEtag) {
@@ -143,11 +147,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     res.type("application/json").send(exportBody);
   });
 
+  // The offline GraphiQL page, for browsers asking for HTML at / or /graphql.
+  app.use(playgroundRouter());
   app.use(
     "/graphql",
     limitRate,
-    applyCors,
     express.json({ limit: settings.MAX_BODY_BYTES }),
+    // Only large answers (introspection, whole concepts) are worth the CPU of compressing.
+    compression({ threshold: 8 * 1024 }),
     responseCache.middleware(() => metrics.cacheHits.inc()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
