@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Recommendation: "../domain/recommend/index.js#Recommendation",
           QuestionRecommendation: "../domain/recommend/index.js#QuestionRecommendation",
           KnowledgeBase: "../domain/export.js#KnowledgeStats",
+          Answer: "../domain/ask/index.js#Answer",
           SearchHit: "../domain/search/search.js#SearchHit",
           ConceptConnection: "../schema/mappers.js#ConceptPage",
           ConceptEdge: "../schema/mappers.js#ConceptPageEdge",

@@ -101,7 +101,7 @@ export const recommendOutput = { recommendation: recommendationSchema };
 export const questionRecommendationSchema = z.object({
   requirements: z
     .record(z.string(), z.unknown())
-    .describe("The requirements understood, with every default applied (the fields of recommend_service_type), plus `assumptions` and `unrecognized` words."),
+    .describe("The requirements understood, with every default applied: the fields of recommend_service_type."),
   assumptions: z.array(z.string()).describe("Defaults and guesses applied; check them."),
   unrecognized: z.array(z.string()).describe("Words that could not be placed; rephrase or call recommend_service_type."),
   recommendation: recommendationSchema,

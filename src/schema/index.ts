@@ -1,5 +1,6 @@
 // All resolvers, one module per area of the schema.
 import type { Resolvers } from "../generated/graphql.js";
+import { askResolvers } from "./ask.js";
 import { compareResolvers } from "./compare.js";
 import { conceptResolvers } from "./concepts.js";
 import { nodeResolvers } from "./node.js";
@@ -7,7 +8,7 @@ import { recommendResolvers } from "./recommend.js";
 import { searchResolvers } from "./search.js";
 import { serviceTypeResolvers } from "./serviceTypes.js";
 
-const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, recommendResolvers, nodeResolvers];
+const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, recommendResolvers, askResolvers, nodeResolvers];
 
 export const resolvers: Resolvers = areas.reduce<Resolvers>((merged, area) => {
   for (const [type, fields] of Object.entries(area)) {

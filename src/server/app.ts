@@ -15,10 +15,11 @@ import { PROJECT_ROOT, loadConfig, type Config } from "../config.js";
 import { exportKnowledge } from "../domain/export.js";
 import type { KnowledgeSnapshot } from "../domain/knowledge.js";
 import { buildSearchIndex } from "../domain/search/search.js";
+import { mcpHttpHandler } from "../mcp/http.js";
 import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
 import { formatError, jsonErrorHandler, logUnknownErrors } from "./errors.js";
-import { armorProtection, stringLengthLimit, type LimitSettings } from "./limits.js";
+import { armorProtection, queriesOnly, stringLengthLimit, type LimitSettings } from "./limits.js";
 import { Metrics, observabilityPlugin } from "./observability.js";
 import { rateLimiter, trustProxyValue } from "./rateLimit.js";
 import { playgroundRouter } from "./playground.js";
@@ -105,7 +106,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     introspection: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: settings.MAX_TOKENS },
-    validationRules: armor.validationRules,
+    validationRules: [queriesOnly, ...armor.validationRules],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
@@ -164,6 +165,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         return { knowledge, searchIndex, requestId, logger: logger.child({ requestId }) };
       },
     }),
+  );
+
+  // Model Context Protocol over Streamable HTTP: the same tools as `npm run mcp`, stateless.
+  app.use(
+    "/mcp",
+    limitRate,
+    express.json({ limit: settings.MAX_BODY_BYTES }),
+    mcpHttpHandler({ knowledge, searchIndex, onError: (err) => logger.error({ err }, "MCP request failed") }),
   );
 
   app.use(jsonErrorHandler(logger));

@@ -3,7 +3,7 @@
 // HTTP 500); string lengths are checked here, in arguments and variables alike.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, Kind, visit, type DocumentNode } from "graphql";
+import { GraphQLError, Kind, visit, type DocumentNode, type ValidationRule } from "graphql";
 import type { Config } from "../config.js";
 
 export type LimitSettings = Pick<
@@ -23,11 +23,17 @@ export function armorProtection(settings: LimitSettings) {
   }).protect();
 }
 
-function longestString(value: unknown): number {
-  if (typeof value === "string") return value.length;
-  if (Array.isArray(value)) return value.reduce<number>((max, v) => Math.max(max, longestString(v)), 0);
-  if (value && typeof value === "object") return Object.values(value).reduce<number>((max, v) => Math.max(max, longestString(v)), 0);
-  return 0;
+/** Iterative, so a hostile, deeply nested variable cannot overflow the stack. */
+function longestString(root: unknown): number {
+  let longest = 0;
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === "string") longest = Math.max(longest, value.length);
+    else if (Array.isArray(value)) for (const item of value) pending.push(item);
+    else if (value && typeof value === "object") for (const item of Object.values(value)) pending.push(item);
+  }
+  return longest;
 }
 
 function longestLiteral(document: DocumentNode): number {
@@ -56,3 +62,15 @@ export function stringLengthLimit(maxLength: number): ApolloServerPlugin {
     },
   };
 }
+
+/**
+ * The schema is read-only: a mutation or subscription is a client mistake, refused at validation
+ * (graphql-js would otherwise fail it during execution with an error that has no code).
+ */
+export const queriesOnly: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== "query") {
+      context.reportError(new GraphQLError(`This API is read-only: it has no ${node.operation}s, only queries.`, { nodes: [node] }));
+    }
+  },
+});

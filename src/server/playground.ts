@@ -31,7 +31,8 @@ export const PLAYGROUND_CSP = [
 
 /** A browser navigating here: prefers HTML and sends no GraphQL operation in the URL. */
 function wantsPage(req: Request): boolean {
-  if (req.accepts(["text/html", "application/json"]) !== "text/html") return false;
+  // Only browsers that name text/html get the page; "*/*" (curl, fetch, HTTP libraries) gets GraphQL.
+  if (!/\btext\/html\b/.test(req.headers.accept ?? "") || req.accepts(["text/html", "application/json"]) !== "text/html") return false;
   const query = req.query as Record<string, unknown>;
   return query.query === undefined && query.extensions === undefined;
 }

@@ -122,7 +122,12 @@ function requestKey(req: Request): string | null {
   if (req.method === "GET") return req.originalUrl.includes("?") ? `GET ${req.originalUrl}` : null;
   if (req.method !== "POST" || typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) return null;
   const { query, variables, operationName, extensions } = req.body as Record<string, unknown>;
-  return `POST ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
+  try {
+    return `POST ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
+  } catch {
+    // Too deeply nested to serialise: not worth caching; Apollo will refuse or answer it.
+    return null;
+  }
 }
 
 /**

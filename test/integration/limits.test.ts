@@ -77,3 +77,26 @@ describe("metrics", () => {
     expect(text).toContain(`knowledge_base_info{version="${server.knowledge.version}"} 1`);
   });
 });
+
+describe("operations this read-only API does not have", () => {
+  it.each(["mutation { x }", "subscription { x }"])("refuses %s at validation with a code", async (query) => {
+    const { status, body } = await server.graphql(query);
+    expect(status).toBe(400);
+    expect(body.errors!.map((e) => e.extensions!.code)).toContain("GRAPHQL_VALIDATION_FAILED");
+    expect(body.errors!.map((e) => e.extensions!.code)).not.toContain("INTERNAL_SERVER_ERROR");
+  });
+
+  it("answers deeply nested variables with a coded error, not a crash", async () => {
+    const levels = 20_000;
+    const nested = `${"[".repeat(levels)}"x"${"]".repeat(levels)}`;
+    const response = await post(`{"query":"query ($v: [String!]) { recommendServiceType(requirements: { clients: INTERNET, allowedSourceRanges: $v }) { summary } }","variables":{"v":${nested}}}`);
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+    expect(body.errors?.[0]?.extensions.code).toMatch(/^(BAD_USER_INPUT|BAD_REQUEST|PAYLOAD_TOO_LARGE)$/);
+  });
+
+  it("gives GraphQL, not the playground page, to a client that accepts anything", async () => {
+    const response = await fetch(`${server.url}/graphql?foo=bar`, { headers: { accept: "*/*", "apollo-require-preflight": "1" } });
+    expect(response.headers.get("content-type")).toMatch(/json/);
+  });
+});

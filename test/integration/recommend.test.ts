@@ -114,3 +114,29 @@ describe("recommendFromQuestion", () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "question" });
   });
 });
+
+describe("ask", () => {
+  const ASK = `query ($q: String!) { ask(question: $q) { text sources { url title } concepts { slug } followUps recommendation { recommendation { best { option } } } } }`;
+
+  it.each([
+    ["Ingress vs Gateway API", ["ingress", "gateway-api"], false],
+    ["what is a headless service", ["headless-service"], false],
+    ["which service type should I use for a UDP game server on bare metal without a load balancer", [], true],
+  ])("answers %j in at most three plain sentences with sources", async (q, slugs, recommends) => {
+    const { status, body } = await server.graphql(ASK, { q });
+    expect(status).toBe(200);
+    const answer = body.data!.ask;
+    expect(answer.text.split(/(?<=[.!?])\s+/).length).toBeLessThanOrEqual(3);
+    expect(answer.text).not.toMatch(/`|\*\*|\]\(/);
+    expect(answer.sources.length).toBeGreaterThan(0);
+    for (const slug of slugs) expect(answer.concepts.map((c: any) => c.slug)).toContain(slug);
+    expect(answer.followUps.length).toBeGreaterThan(0);
+    expect(answer.recommendation !== null).toBe(recommends);
+    if (recommends) expect(answer.recommendation.recommendation.best.option).toBe("NODE_PORT");
+  });
+
+  it("rejects an empty question", async () => {
+    const { body } = await server.graphql(ASK, { q: " " });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "question" });
+  });
+});

@@ -107,7 +107,7 @@ function comparisonAnswer(knowledge: KnowledgeSnapshot, left: Concept, right: Co
   let sources: Source[];
   if (left.slug === right.slug) {
     sources = [...left.sources];
-  } else if (sentencesOf(comparison.summary).length > MAX_SENTENCES || comparison.rows.every((r) => !r.left || !r.right) && !statement) {
+  } else if (sentencesOf(comparison.summary).length > MAX_SENTENCES || (comparison.rows.every((r) => !r.left || !r.right) && !statement)) {
     // The summary fell back to both concepts' summaries: one sentence of each.
     text = [`${plain(left.name)}: ${firstSentence(left.summary)}`, `${plain(right.name)}: ${firstSentence(right.summary)}`];
     if (statement) text.push(firstSentence(statement.statement));

@@ -1,0 +1,262 @@
+// The MCP server: the knowledge service's questions as tools for chatbots and agents. Each tool
+// calls the same domain functions as the GraphQL resolvers and answers twice: readable plain text
+// with numbered citations in `content`, and the same data as `structuredContent`.
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { ask } from "../domain/ask/index.js";
+import { compareConcepts } from "../domain/compare.js";
+import { DomainError } from "../domain/errors.js";
+import type { KnowledgeSnapshot } from "../domain/knowledge.js";
+import { findConcept, suggestConcepts } from "../domain/lookup.js";
+import { recommend, recommendFromQuestion } from "../domain/recommend/index.js";
+import { search, type SearchIndex } from "../domain/search/search.js";
+import { parseKubernetesVersion } from "../domain/versions.js";
+import {
+  askOutput,
+  compareOutput,
+  conceptOutput,
+  recommendFromQuestionOutput,
+  recommendOutput,
+  searchOutput,
+  toAskOutput,
+  toCompareOutput,
+  toConceptDetail,
+  toQuestionRecommendation,
+  toRecommendation,
+  toSearchOutput,
+} from "./output.js";
+import { requirementsShape, toRequirementsInput } from "./requirementsSchema.js";
+
+export interface McpDeps {
+  readonly knowledge: KnowledgeSnapshot;
+  readonly searchIndex: SearchIndex;
+  /** Called with errors that are not the caller's fault (they are answered without details). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export const SERVER_NAME = "k8s-networking-knowledge";
+export const SERVER_VERSION = "0.1.0";
+
+const INSTRUCTIONS = [
+  "Answers questions about Kubernetes Services and their alternatives (Service types, kube-proxy, DNS, traffic policies, Ingress, Gateway API, MetalLB) from a curated knowledge base that cites the official documentation for every fact.",
+  "Start with `ask` for a question in plain English; use `recommend_service_type` when the requirements are known, `compare` for two named concepts, and `get_concept` or `search_concepts` to look things up.",
+  "Quote the Sources lines when you repeat an answer.",
+].join(" ");
+
+type Cited = { readonly url: string; readonly title: string };
+
+/** "Sources:\n1. Title — URL" for the citations behind a text. */
+export function sourcesBlock(sources: readonly Cited[]): string {
+  if (sources.length === 0) return "Sources: none.";
+  return ["Sources:", ...sources.map((s, i) => `${i + 1}. ${s.title} — ${s.url}`)].join("\n");
+}
+
+const ok = <T extends Record<string, unknown>>(text: string, structuredContent: T): CallToolResult => ({
+  content: [{ type: "text", text }],
+  structuredContent,
+});
+
+/** Domain errors become tool errors that say the code, the field and what to fix; nothing is thrown. */
+export function toolError(error: unknown, onError?: (error: unknown) => void): CallToolResult {
+  if (error instanceof DomainError) {
+    const suggestions = Array.isArray(error.details?.suggestions) ? (error.details.suggestions as unknown[]).map(String) : [];
+    const lines = [
+      `Error ${error.code}${error.field ? ` (field: ${error.field})` : ""}: ${error.message}`,
+      ...(suggestions.length ? [`Suggestions: ${suggestions.join(", ")}`] : []),
+    ];
+    return { isError: true, content: [{ type: "text", text: lines.join("\n") }] };
+  }
+  onError?.(error);
+  return { isError: true, content: [{ type: "text", text: "Error INTERNAL_SERVER_ERROR: the tool failed unexpectedly; try again later." }] };
+}
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+export function createMcpServer(deps: McpDeps): McpServer {
+  const { knowledge, searchIndex, onError } = deps;
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions: INSTRUCTIONS });
+  const guard =
+    <A>(run: (args: A) => CallToolResult) =>
+    async (args: A): Promise<CallToolResult> => {
+      try {
+        return run(args);
+      } catch (error) {
+        return toolError(error, onError);
+      }
+    };
+
+  server.registerTool(
+    "search_concepts",
+    {
+      title: "Search the knowledge base",
+      description:
+        "Ranked full-text search over Kubernetes networking concepts (names, aliases, summaries, explanations and facts). Understands Kubernetes vocabulary (svc, LB, L4/L7, externalTrafficPolicy), typos and word forms. Ask in your own words, e.g. \"why is my LoadBalancer EXTERNAL-IP pending\". Returns the best concepts with a snippet and their official sources.",
+      inputSchema: {
+        query: z.string().describe("What to look for, in plain words or Kubernetes terms (at most 500 characters)."),
+        first: z.number().int().optional().describe("How many hits to return, from 1 to 50 (default 10)."),
+        kubernetesVersion: z.string().optional().describe('Only concepts that exist at this Kubernetes version, e.g. "1.30".'),
+      },
+      outputSchema: searchOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ query, first, kubernetesVersion }) => {
+      const data = toSearchOutput(knowledge, search(searchIndex, query, { first, kubernetesVersion }));
+      const lines = data.hits.map((h, i) => `${i + 1}. ${h.name} (${h.slug}): ${h.summary}\n   Match: ${h.snippet}\n   Source: ${h.sources[0]?.title ?? "none"} — ${h.sources[0]?.url ?? ""}`);
+      const text = data.hits.length ? [`${data.hits.length} result(s) for "${query}":`, ...lines].join("\n") : `Nothing in the knowledge base matches "${query}".`;
+      return ok(text, data);
+    }),
+  );
+
+  server.registerTool(
+    "get_concept",
+    {
+      title: "Look up a concept",
+      description:
+        "One Kubernetes networking concept by slug, alias or Kubernetes spelling (`cluster-ip`, `svc`, `LB`, `LoadBalancer`, `externalTrafficPolicy`): its summary, full explanation, lifecycle (versions), relations, capabilities and official sources. An unknown name is a NOT_FOUND error that suggests the nearest names.",
+      inputSchema: {
+        slug: z.string().describe("A slug, alias or name, e.g. `headless-service`, `svc` or `externalTrafficPolicy`."),
+        kubernetesVersion: z.string().optional().describe('A Kubernetes version such as "1.30"; when given, lifecycle.statusAt answers for that version.'),
+      },
+      outputSchema: conceptOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ slug, kubernetesVersion }) => {
+      const version = kubernetesVersion ? parseKubernetesVersion(kubernetesVersion, "kubernetesVersion") : undefined;
+      const concept = findConcept(knowledge, slug);
+      if (!concept) {
+        const suggestions = suggestConcepts(knowledge, slug);
+        throw new DomainError("NOT_FOUND", `No concept is called "${slug}".${suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : ""}`, "slug", { suggestions });
+      }
+      const data = toConceptDetail(knowledge, concept, version);
+      const c = data.concept;
+      const l = c.lifecycle;
+      const lifecycle = l
+        ? `Lifecycle (${l.track}): ${[["introduced", l.introducedIn], ["beta", l.betaIn], ["GA", l.stableIn], ["deprecated", l.deprecatedIn], ["removed", l.removedIn]]
+            .filter(([, v]) => v)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ") || "no versions recorded"}; status ${l.status}${version ? `; at ${version}: ${l.statusAt ?? "did not exist yet"}` : ""}.`
+        : "Lifecycle: no versioned lifecycle.";
+      const text = [
+        `${c.name} (${c.slug}, ${c.kind})`,
+        c.summary,
+        c.aliases.length ? `Also called: ${c.aliases.join(", ")}.` : "",
+        lifecycle,
+        c.related.length ? `Related: ${c.related.slice(0, 8).map((r) => `${r.type} ${r.direction === "OUTGOING" ? "→" : "←"} ${r.slug}`).join("; ")}.` : "",
+        sourcesBlock(c.sources),
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return ok(text, data);
+    }),
+  );
+
+  server.registerTool(
+    "compare",
+    {
+      title: "Compare two concepts",
+      description:
+        "Compares two Kubernetes networking concepts, named by slug or alias (e.g. `ingress` and `gateway-api`, `ClusterIP` and `NodePort`), dimension by dimension, with the curated comparison statements, a short summary and the official sources. An unknown name is a BAD_USER_INPUT error that suggests the nearest names.",
+      inputSchema: {
+        left: z.string().describe("The first concept: a slug, alias or name such as `ingress`."),
+        right: z.string().describe("The second concept: a slug, alias or name such as `gateway-api`."),
+      },
+      outputSchema: compareOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ left, right }) => {
+      const data = toCompareOutput(knowledge, compareConcepts(knowledge, left, right));
+      const rows = data.rows
+        .filter((r) => r.left !== r.right)
+        .slice(0, 8)
+        .map((r) => `- ${r.dimension}: ${data.left.name} ${r.left ?? "unknown"}, ${data.right.name} ${r.right ?? "unknown"}`);
+      const text = [`${data.left.name} vs ${data.right.name}`, data.summary, ...(rows.length ? ["Differences:", ...rows] : []), sourcesBlock(data.sources)].join("\n");
+      return ok(text, data);
+    }),
+  );
+
+  server.registerTool(
+    "recommend_service_type",
+    {
+      title: "Recommend how to expose a workload",
+      description:
+        "Recommends how to expose or reach a workload from structured requirements: a Service type (ClusterIP, headless, NodePort, LoadBalancer, ExternalName, selector-less), an Ingress, a Gateway API route, or nothing. Answers with the best option, ranked alternatives, rejected options with the reason and official source, warnings, the spec fields to set and a ready-to-apply manifest. Only `clients` is required. Invalid input (bad CIDR, IP, hostname, port or version) is a BAD_USER_INPUT error naming the field.",
+      inputSchema: requirementsShape,
+      outputSchema: recommendOutput,
+      annotations: READ_ONLY,
+    },
+    guard((args) => {
+      const recommendation = toRecommendation(recommend(toRequirementsInput(args), knowledge, knowledge.recommendationRules));
+      return ok(recommendationText(recommendation), { recommendation });
+    }),
+  );
+
+  server.registerTool(
+    "recommend_from_question",
+    {
+      title: "Recommend from a plain-English question",
+      description:
+        'Reads a plain-English description of a workload (e.g. "expose 12 HTTP microservices on AWS under one domain", "bare metal, no load balancer, UDP game server") with fixed patterns and vocabulary, and recommends like recommend_service_type. Shows the requirements understood, the assumptions made and the words it could not place, so you can correct them with recommend_service_type.',
+      inputSchema: {
+        question: z.string().describe("The question, in English (at most 500 characters)."),
+      },
+      outputSchema: recommendFromQuestionOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ question }) => {
+      const data = toQuestionRecommendation(recommendFromQuestion(question, knowledge, knowledge.recommendationRules));
+      const text = [
+        recommendationText(data.recommendation),
+        data.assumptions.length ? `Assumed: ${data.assumptions.join(" ")}` : "",
+        data.unrecognized.length ? `Not understood: ${data.unrecognized.join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return ok(text, data);
+    }),
+  );
+
+  server.registerTool(
+    "ask",
+    {
+      title: "Ask a question",
+      description:
+        "Answers a plain-English question about Kubernetes networking in at most three plain sentences composed from the knowledge base (no language model), with the official sources, the concepts used and 2-4 follow-up questions. Handles what-should-I-use questions (with a full recommendation), comparisons (X vs Y), definitions (what is X), versions (when was X added, is X deprecated) and anything else by search.",
+      inputSchema: {
+        question: z.string().describe("The question, in English (at most 500 characters)."),
+      },
+      outputSchema: askOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ question }) => {
+      const data = toAskOutput(knowledge, ask(question, knowledge, searchIndex));
+      const text = [
+        data.text,
+        sourcesBlock(data.sources),
+        data.followUps.length ? `You could also ask:\n${data.followUps.map((q) => `- ${q}`).join("\n")}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return ok(text, data);
+    }),
+  );
+
+  return server;
+}
+
+function recommendationText(r: ReturnType<typeof toRecommendation>): string {
+  const sources = [...new Map([...r.best.reasons.flatMap((x) => x.sources)].map((s) => [s.url, s])).values()];
+  return [
+    r.summary,
+    `Best: ${r.best.option}${r.best.serviceType ? ` (Service type ${r.best.serviceType})` : ""}.`,
+    ...r.best.reasons.slice(0, 3).map((x) => `- ${x.text}`),
+    r.alternatives.length ? `Alternatives: ${r.alternatives.map((a) => a.option).join(", ")}.` : "",
+    r.rejected.length ? `Ruled out:\n${r.rejected.map((x) => `- ${x.option}: ${x.reason}`).join("\n")}` : "",
+    r.warnings.length ? `Warnings:\n${r.warnings.map((w) => `- ${w}`).join("\n")}` : "",
+    r.best.settings.length ? `Settings: ${r.best.settings.map((s) => `${s.path}: ${s.value}`).join("; ")}.` : "",
+    r.best.manifest ? `Manifest:\n${r.best.manifest}` : "",
+    sourcesBlock(sources),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
