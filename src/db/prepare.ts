@@ -1,7 +1,7 @@
 // Makes sure the SQLite file is usable before the server reads it: creates, migrates and seeds a
 // missing file, and refuses (with one line saying what to do) a corrupt or mismatched one.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -57,10 +57,25 @@ async function appliedMigrations(db: Database, file: string): Promise<string[]> 
   }
 }
 
+function ensureWritableDirectory(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    // One level at a time: Node's recursive mkdir can spin forever on special file systems (/proc).
+    const missing: string[] = [];
+    for (let d = dir; !existsSync(d); d = path.dirname(d)) missing.unshift(d);
+    for (const d of missing) mkdirSync(d);
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new DatabaseUnusableError(`Cannot create the database ${file}: its directory is not writable (${code}); set DATABASE_URL to a writable location, or create the file with \`npm run setup\`.`);
+  }
+}
+
 /** Returns an open client on a migrated, seeded database, or throws DatabaseUnusableError. */
 export async function prepareDatabase(databaseUrl: string, log: (message: string) => void = () => {}): Promise<Database> {
   const file = databaseFile(databaseUrl);
   if (!existsSync(file)) {
+    ensureWritableDirectory(file);
     log(`No database at ${file}: creating, migrating and seeding it.`);
     await applyMigrations(databaseUrl);
   }

@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
@@ -85,7 +84,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.set("trust proxy", trustProxyValue(settings.TRUST_PROXY));
   // ETags are derived from the knowledge version by the response cache, not from body hashes.
   app.set("etag", false);
+  let stopping = false;
   const httpServer = http.createServer((req, res) => {
+    // While draining, every answer closes its connection so clients reconnect elsewhere.
+    if (stopping) res.setHeader("connection", "close");
     // Cached GET answers skip Express and Apollo entirely; with rate limiting on, every request
     // goes through Express so the limiter sees it.
     if (!rateLimited && req.method === "GET" && req.url?.startsWith("/graphql?")) {
@@ -108,7 +110,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     parseOptions: { maxTokens: settings.MAX_TOKENS },
     validationRules: [queriesOnly, ...armor.validationRules],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       // Armor is typed against Apollo's CommonJS build; the plugin objects are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
@@ -122,7 +123,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // Before every route, so preflights are answered here and not by Express's automatic OPTIONS.
   app.use(applyCors);
 
-  let stopping = false;
   // Liveness: the process answers. Readiness: the snapshot is loaded (it is, before the server
   // exists) and we are not draining, so Kubernetes stops routing to a Pod that is shutting down.
   app.get("/healthz", (_req, res) => {
@@ -189,9 +189,34 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           resolve(typeof address === "object" && address ? address.port : port);
         });
       }),
-    stop: () => {
+    stop: async () => {
+      if (stopping) return;
       stopping = true;
-      return apollo.stop();
+      await drain(httpServer, settings.SHUTDOWN_GRACE_MS);
+      await apollo.stop();
     },
   };
+}
+
+/**
+ * Stops accepting connections and lets in-flight requests finish. Node's close() would also drop
+ * idle keep-alive connections at once, resetting a request already on its way over one; instead
+ * they stay open briefly, answering with "Connection: close", and are closed after that window.
+ * Whatever is still open when the grace period ends is cut.
+ */
+async function drain(httpServer: http.Server, graceMs: number): Promise<void> {
+  const closeIdle = httpServer.closeIdleConnections.bind(httpServer);
+  httpServer.closeIdleConnections = () => {};
+  await new Promise<void>((resolve) => {
+    const window = setTimeout(closeIdle, Math.min(1000, graceMs / 2));
+    const deadline = setTimeout(() => {
+      httpServer.closeAllConnections();
+      resolve();
+    }, graceMs);
+    httpServer.close(() => {
+      clearTimeout(window);
+      clearTimeout(deadline);
+      resolve();
+    });
+  });
 }

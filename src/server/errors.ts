@@ -15,6 +15,12 @@ function isKnown(error: unknown): boolean {
   return error instanceof GraphQLError && typeof error.extensions.code === "string" && error.extensions.code !== "INTERNAL_SERVER_ERROR";
 }
 
+/** Apollo marks some request errors (e.g. a persisted-query hash that does not match) only with a 4xx status. */
+function isClientError(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
@@ -29,6 +35,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (isClientError(original)) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: "BAD_REQUEST" } };
+  }
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: MASKED };
 }
 
@@ -39,7 +48,7 @@ export const logUnknownErrors: ApolloServerPlugin<Context> = {
       async didEncounterErrors({ errors, contextValue, operationName }) {
         for (const error of errors) {
           const original = unwrapResolverError(error);
-          if (isKnown(original) || (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR")) continue;
+          if (isKnown(original) || isClientError(original) || (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR")) continue;
           contextValue.logger.error({ err: original, requestId: contextValue.requestId, operationName }, "unexpected error");
         }
       },
@@ -63,6 +72,12 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const known = HTTP_ERRORS[(error as { type?: string }).type ?? ""];
     if (known) {
       res.status(known.status).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+      return;
+    }
+    // Other client errors from body parsing (e.g. a body that does not inflate as its Content-Encoding says).
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: "The request body could not be read.", extensions: { code: "BAD_REQUEST" } }] });
       return;
     }
     const requestId = res.getHeader("x-request-id");
