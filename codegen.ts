@@ -6,6 +6,13 @@ const domain = "../domain/knowledge.js";
 const config: CodegenConfig = {
   schema: "schema.graphql",
   generates: {
+    // The example frontend client's operation types (examples/client).
+    "examples/client/generated/": {
+      documents: ["examples/client/operations.ts"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, useTypeImports: true },
+    },
     "src/generated/graphql.ts": {
       plugins: ["typescript", "typescript-resolvers"],
       config: {

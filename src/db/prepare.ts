@@ -1,7 +1,7 @@
 // Makes sure the SQLite file is usable before the server reads it: creates, migrates and seeds a
 // missing file, and refuses (with one line saying what to do) a corrupt or mismatched one.
 import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -74,7 +74,8 @@ function ensureWritableDirectory(file: string): void {
 /** Returns an open client on a migrated, seeded database, or throws DatabaseUnusableError. */
 export async function prepareDatabase(databaseUrl: string, log: (message: string) => void = () => {}): Promise<Database> {
   const file = databaseFile(databaseUrl);
-  if (!existsSync(file)) {
+  // An empty file is an empty SQLite database (e.g. from `touch`): set it up like a missing one.
+  if (!existsSync(file) || statSync(file).size === 0) {
     ensureWritableDirectory(file);
     log(`No database at ${file}: creating, migrating and seeding it.`);
     await applyMigrations(databaseUrl);

@@ -91,3 +91,16 @@ describe("npm start", () => {
     expect(result.stderr).toMatch(/^Cannot start: .*not a readable SQLite database/);
   });
 });
+
+describe("an empty database file", () => {
+  it("is set up like a missing one", async () => {
+    const file = fresh();
+    writeFileSync(file, "");
+    const db = await prepareDatabase(`file:${file}`);
+    try {
+      expect(await db.concept.count()).toBe(loadContent().concepts.length);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
