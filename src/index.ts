@@ -1,18 +1,18 @@
 // Entry point: prepare the database, load the knowledge snapshot once, serve.
 import { loadConfig } from "./config.js";
-import { DatabaseUnusableError, prepareDatabase } from "./db/prepare.js";
-import { readKnowledge } from "./db/readKnowledge.js";
+import { DatabaseUnusableError } from "./db/errors.js";
+import { loadKnowledgeData } from "./db/loadKnowledge.js";
 import { buildSnapshot } from "./domain/snapshot.js";
-import { createAppServer } from "./server/app.js";
 import { createLogger } from "./server/logger.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const db = await prepareDatabase(config.DATABASE_URL, (message) => logger.info(message));
-  // The knowledge is immutable per seed: read it once, then the database is no longer needed.
-  const knowledge = buildSnapshot(await readKnowledge(db));
-  await db.$disconnect();
+  // The knowledge is immutable per seed: read it once, in a worker that then exits, so the
+  // database engine does not stay in memory. Meanwhile this thread loads the server's modules.
+  const data = loadKnowledgeData(config.DATABASE_URL, (message) => logger.info(message));
+  const { createAppServer } = await import("./server/app.js");
+  const knowledge = buildSnapshot(await data);
 
   const server = await createAppServer({ knowledge, logger, settings: config });
   const port = await server.listen(config.PORT, config.HOST);

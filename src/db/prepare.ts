@@ -8,12 +8,10 @@ import { promisify } from "node:util";
 import { loadContent } from "../content/load.js";
 import { PROJECT_ROOT, databaseFile } from "../config.js";
 import { createDatabaseClient, type Database } from "./client.js";
+import { DatabaseUnusableError } from "./errors.js";
 import { seedDatabase } from "./seed.js";
 
-/** The database cannot be used as it is; the message is one line that says what to do. */
-export class DatabaseUnusableError extends Error {
-  override name = "DatabaseUnusableError";
-}
+export { DatabaseUnusableError };
 
 const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 

@@ -13,8 +13,7 @@ import type { Logger } from "pino";
 import { PROJECT_ROOT, loadConfig, type Config } from "../config.js";
 import { exportKnowledge } from "../domain/export.js";
 import type { KnowledgeSnapshot } from "../domain/knowledge.js";
-import { buildSearchIndex } from "../domain/search/search.js";
-import { mcpHttpHandler } from "../mcp/http.js";
+import { buildSearchIndex, type SearchIndex } from "../domain/search/search.js";
 import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
 import { formatError, jsonErrorHandler, logUnknownErrors } from "./errors.js";
@@ -65,7 +64,9 @@ function corsOptions(origins: string): cors.CorsOptions {
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const { knowledge, logger } = options;
   const settings: ServerSettings = { ...loadConfig({}), ...options.settings };
-  const searchIndex = buildSearchIndex(knowledge);
+  // Built on first use (or shortly after start, see below) rather than delaying the first answer.
+  let searchIndex: SearchIndex | undefined;
+  const getSearchIndex = () => (searchIndex ??= buildSearchIndex(knowledge));
   const responseCache = new ResponseCache({
     knowledgeVersion: knowledge.version,
     maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES,
@@ -86,8 +87,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   app.set("etag", false);
   let stopping = false;
   const httpServer = http.createServer((req, res) => {
-    // While draining, every answer closes its connection so clients reconnect elsewhere.
-    if (stopping) res.setHeader("connection", "close");
+    // Once the listener is closed, every answer closes its connection so clients reconnect elsewhere.
+    if (!httpServer.listening && stopping) res.setHeader("connection", "close");
     // Cached GET answers skip Express and Apollo entirely; with rate limiting on, every request
     // goes through Express so the limiter sees it.
     if (!rateLimited && req.method === "GET" && req.url?.startsWith("/graphql?")) {
@@ -162,18 +163,27 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         const header = req.headers["x-request-id"];
         const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
         res.setHeader("x-request-id", requestId);
-        return { knowledge, searchIndex, requestId, logger: logger.child({ requestId }) };
+        return {
+          knowledge,
+          get searchIndex() {
+            return getSearchIndex();
+          },
+          requestId,
+          logger: logger.child({ requestId }),
+        };
       },
     }),
   );
 
-  // Model Context Protocol over Streamable HTTP: the same tools as `npm run mcp`, stateless.
-  app.use(
-    "/mcp",
-    limitRate,
-    express.json({ limit: settings.MAX_BODY_BYTES }),
-    mcpHttpHandler({ knowledge, searchIndex, onError: (err) => logger.error({ err }, "MCP request failed") }),
-  );
+  // Model Context Protocol over Streamable HTTP: the same tools as `npm run mcp`, stateless. The
+  // SDK is loaded on the first MCP request, so it does not slow down every start.
+  let mcpHandler: Promise<express.RequestHandler> | undefined;
+  app.use("/mcp", limitRate, express.json({ limit: settings.MAX_BODY_BYTES }), (req, res, next) => {
+    mcpHandler ??= import("../mcp/http.js").then(({ mcpHttpHandler }) =>
+      mcpHttpHandler({ knowledge, searchIndex: getSearchIndex(), onError: (err) => logger.error({ err }, "MCP request failed") }),
+    );
+    mcpHandler.then((handle) => handle(req, res, next), next);
+  });
 
   app.use(jsonErrorHandler(logger));
 
@@ -185,6 +195,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
+          setTimeout(getSearchIndex, 1000).unref();
           const address = httpServer.address();
           resolve(typeof address === "object" && address ? address.port : port);
         });
@@ -199,24 +210,24 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 }
 
 /**
- * Stops accepting connections and lets in-flight requests finish. Node's close() would also drop
- * idle keep-alive connections at once, resetting a request already on its way over one; instead
- * they stay open briefly, answering with "Connection: close", and are closed after that window.
- * Whatever is still open when the grace period ends is cut.
+ * Lets in-flight requests finish without resetting any connection a client is using:
+ * 1. keep serving normally for a moment: Services and load balancers take a moment to stop sending
+ *    traffic here (readiness already fails);
+ * 2. close the listener, but keep open connections: each answers its next request with
+ *    "Connection: close" (Node's close() would drop idle keep-alive connections at once and reset a
+ *    request already on its way over one);
+ * 3. after another moment close the connections left idle, and cut whatever is still open when the
+ *    grace period ends.
  */
 async function drain(httpServer: http.Server, graceMs: number): Promise<void> {
+  const stepMs = Math.min(1000, graceMs / 3);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(stepMs);
   const closeIdle = httpServer.closeIdleConnections.bind(httpServer);
   httpServer.closeIdleConnections = () => {};
-  await new Promise<void>((resolve) => {
-    const window = setTimeout(closeIdle, Math.min(1000, graceMs / 2));
-    const deadline = setTimeout(() => {
-      httpServer.closeAllConnections();
-      resolve();
-    }, graceMs);
-    httpServer.close(() => {
-      clearTimeout(window);
-      clearTimeout(deadline);
-      resolve();
-    });
-  });
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  await sleep(stepMs);
+  closeIdle();
+  const deadline = sleep(graceMs - 2 * stepMs).then(() => httpServer.closeAllConnections());
+  await Promise.race([closed, deadline]);
 }
