@@ -28,6 +28,9 @@ export interface Posting {
 export interface Sentence {
   readonly field: Field;
   readonly text: string;
+  /** The sentence's words and each word's index terms, kept so snippets need no tokenizing per query. */
+  readonly words: readonly Word[];
+  readonly wordTerms: readonly (readonly string[])[];
 }
 
 export interface IndexedConcept {
@@ -104,18 +107,21 @@ class Analyzer {
     let out = this.cache.get(key);
     if (!out) {
       const terms: string[] = [];
-      const texts = sentences(text);
-      const sentenceTerms = texts.map((t) => {
+      const analyzed = sentences(text).map((t): Sentence => {
+        const ws = words(t);
+        return { field, text: t, words: ws, wordTerms: ws.map((w) => this.termsOf(w)) };
+      });
+      const sentenceTerms = analyzed.map((sentence) => {
         const distinct = new Set<string>();
-        for (const w of words(t)) {
-          for (const term of this.termsOf(w)) {
+        for (const wordTerms of sentence.wordTerms) {
+          for (const term of wordTerms) {
             distinct.add(term);
             terms.push(term);
           }
         }
         return [...distinct];
       });
-      out = { field, sentences: texts.map((t) => ({ field, text: t })), sentenceTerms, terms };
+      out = { field, sentences: analyzed, sentenceTerms, terms };
       this.cache.set(key, out);
     }
     return out;

@@ -5,8 +5,6 @@ import { statusAt } from "../lifecycle.js";
 import { FIELDS, type NamePhrase, type SearchIndex } from "./index.js";
 import { analyzeQuery, type AnalyzedQuery } from "./query.js";
 import { snippet } from "./snippet.js";
-import { stem } from "./stem.js";
-import type { Word } from "./tokenize.js";
 
 export { buildSearchIndex, type SearchIndex } from "./index.js";
 
@@ -112,12 +110,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const df = index.postings.get(term)?.length;
     if (df) values.set(term, weight * Math.log(1 + n / df));
   }
-  const stemOf = (surface: string) => index.surfaceToStem.get(surface) ?? stem(surface);
-  const termsOf = (w: Word) => (w.joined ? [...w.parts, w.joined] : w.parts).map(stemOf);
   return ranked.slice(0, first).map(({ doc, score }) => ({
     conceptSlug: index.docs[doc]!.slug,
     score: Math.round(score * 1e4) / 1e4,
-    snippet: snippet(index.docs[doc]!, values, termsOf),
+    snippet: snippet(index.docs[doc]!, values),
     matchedFields: FIELDS.filter((_, f) => (fields[doc]! & (1 << f)) !== 0),
   }));
 }

@@ -1,18 +1,11 @@
 // Picks the sentence that best answers the query and marks the matched words with **.
 import type { IndexedConcept, Sentence } from "./index.js";
-import { words, type Word } from "./tokenize.js";
+import type { Word } from "./tokenize.js";
 
 const MAX_LENGTH = 200;
 
-/**
- * `values` holds what each query term is worth; `termsOf` gives a word's index terms. Only the
- * chosen sentence is tokenized again, to place the markers.
- */
-export function snippet(
-  doc: IndexedConcept,
-  values: ReadonlyMap<string, number>,
-  termsOf: (word: Word) => readonly string[],
-): string {
+/** `values` holds what each query term is worth. */
+export function snippet(doc: IndexedConcept, values: ReadonlyMap<string, number>): string {
   const scores = new Float64Array(doc.sentences.length);
   for (const [term, value] of values) for (const i of doc.sentencesByTerm.get(term) ?? []) scores[i]! += value;
   let best: Sentence | undefined;
@@ -28,8 +21,8 @@ export function snippet(
   best ??= doc.sentences[0];
   if (!best) return "";
   const text = best.text;
-  const ws = words(text);
-  const hits = ws.map((w) => termsOf(w).some((t) => values.has(t)));
+  const ws = best.words;
+  const hits = best.wordTerms.map((terms) => terms.some((t) => values.has(t)));
   const [from, to] = window(text, ws, hits);
   let out = "";
   let at = from;
