@@ -44,7 +44,13 @@ function mergeSources(reasons: readonly Reason[]): readonly Source[] {
   return [...byUrl.values()];
 }
 
-function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Scored {
+/** The requirement and condition rules whose `when` holds for these facts: the same for every option. */
+interface ApplicableRules {
+  readonly requirements: RecommendationRules["requirements"];
+  readonly conditions: RecommendationRules["conditions"];
+}
+
+function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules, applicable: ApplicableRules): Scored {
   const sources = sourceResolver(knowledge);
   const conceptSlug = rule.conceptWhen?.find((c) => matches(c.when, facts))?.concept ?? rule.concept;
   const capabilities = conceptSlug ? knowledge.capabilitiesByConcept.get(conceptSlug) : undefined;
@@ -53,8 +59,8 @@ function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapsho
   const warnings: string[] = [];
   let score = rule.baseScore;
 
-  for (const req of rules.requirements) {
-    if ((req.options && !req.options.includes(rule.option)) || !matches(req.when, facts)) continue;
+  for (const req of applicable.requirements) {
+    if (req.options && !req.options.includes(rule.option)) continue;
     const cap = capabilities?.get(req.dimension);
     if (!cap) continue;
     const bad = req.invert ? "YES" : "NO";
@@ -71,8 +77,8 @@ function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapsho
     }
   }
 
-  for (const cond of rules.conditions) {
-    if (!cond.options?.includes(rule.option) || !matches(cond.when, facts)) continue;
+  for (const cond of applicable.conditions) {
+    if (!cond.options?.includes(rule.option)) continue;
     if (cond.effect === "REJECT") violations.push({ text: cond.text, sources: sources.resolve(cond.sources) });
     else if (cond.effect === "WARN") warnings.push(cite(cond.text, sources.urls(cond.sources)));
     else {
@@ -127,14 +133,18 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
   const requirements = resolveRequirements(input, knowledge, rules);
   const facts: Facts = { ...requirements, ...deriveFacts(requirements) };
   const order = (s: Scored) => rules.options.indexOf(s.rule);
-  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules));
+  const applicable: ApplicableRules = {
+    requirements: rules.requirements.filter((r) => matches(r.when, facts)),
+    conditions: rules.conditions.filter((c) => matches(c.when, facts)),
+  };
+  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules, applicable));
   const byRank = (a: Scored, b: Scored) => b.score - a.score || order(a) - order(b);
   const viable = scored.filter((s) => s.violations.length === 0).sort(byRank);
   const rejectedScored = scored.filter((s) => s.violations.length > 0);
   const globalWarnings: string[] = [];
   const { urls } = sourceResolver(knowledge);
-  for (const cond of rules.conditions) {
-    if (cond.effect === "WARN" && !cond.options && matches(cond.when, facts)) globalWarnings.push(cite(cond.text, urls(cond.sources)));
+  for (const cond of applicable.conditions) {
+    if (cond.effect === "WARN" && !cond.options) globalWarnings.push(cite(cond.text, urls(cond.sources)));
   }
 
   // When nothing fits every hard requirement, show the closest option rather than nothing.

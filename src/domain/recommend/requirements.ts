@@ -147,16 +147,23 @@ export interface QuestionRecommendation {
  * The newest Kubernetes version the knowledge base mentions in any lifecycle, never older than
  * the floor in the rules: a caller who names no version gets advice for a current cluster.
  */
+const newestByKnowledge = new WeakMap<KnowledgeSnapshot, string>();
+
+/** Derived once per snapshot (the snapshot never changes), not on every recommendation. */
 export function newestKnownKubernetesVersion(knowledge: KnowledgeSnapshot, floor: string): string {
-  let newest = floor;
-  for (const concept of knowledge.concepts) {
-    const l = concept.lifecycle;
-    if (!l || l.track !== "KUBERNETES") continue;
-    for (const v of [l.introducedIn, l.betaIn, l.stableIn, l.deprecatedIn, l.removedIn]) {
-      if (v && /^1\.\d+$/.test(v) && compareVersions(v, newest) > 0) newest = v;
+  let newest = newestByKnowledge.get(knowledge);
+  if (newest === undefined) {
+    newest = "1.0";
+    for (const concept of knowledge.concepts) {
+      const l = concept.lifecycle;
+      if (!l || l.track !== "KUBERNETES") continue;
+      for (const v of [l.introducedIn, l.betaIn, l.stableIn, l.deprecatedIn, l.removedIn]) {
+        if (v && /^1\.\d+$/.test(v) && compareVersions(v, newest) > 0) newest = v;
+      }
     }
+    newestByKnowledge.set(knowledge, newest);
   }
-  return newest;
+  return compareVersions(newest, floor) > 0 ? newest : floor;
 }
 
 export interface Placeholders {
