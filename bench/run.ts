@@ -128,6 +128,8 @@ async function main(): Promise<number> {
   }
   const servers = {} as Record<ServerKey, BenchChild>;
   servers.c = await startChild("c");
+  // The same server with its response cache off: what each query costs when it really runs.
+  const uncached = await startChild("c", 60_000, { RESPONSE_CACHE_MAX_ENTRIES: "0" });
 
   // 2. Cold start of the production entry point on the prepared database; (c) is idle meanwhile.
   const entry = entryProblem();
@@ -157,17 +159,18 @@ async function main(): Promise<number> {
     const post = await send(servers.c.port, postRequest(q));
     const postProblem = problem(post);
     if (postProblem) {
-      for (const variant of ["post", "get-apq"] as const) skipped.push({ name: q.name, variant, skipped: postProblem, notes: [] });
+      for (const variant of ["post", "post-repeat", "get-apq"] as const) skipped.push({ name: q.name, variant, skipped: postProblem, notes: [] });
       continue;
     }
     const typed = await send(servers.c.port, postRequest(q, withTypename(q.query)));
     const typedProblem = problem(typed);
     if (typedProblem) {
-      for (const variant of ["post", "get-apq"] as const) skipped.push({ name: q.name, variant, skipped: `with __typename added: ${typedProblem}`, notes: [] });
+      for (const variant of ["post", "post-repeat", "get-apq"] as const) skipped.push({ name: q.name, variant, skipped: `with __typename added: ${typedProblem}`, notes: [] });
       continue;
     }
     storedData.set(q.operationName, dataOf(typed));
     cases.push({ query: q, variant: "post", request: postRequest(q), answer: post, notes: [] });
+    cases.push({ query: q, variant: "post-repeat", request: postRequest(q), answer: post, notes: [] });
 
     const registered = await send(servers.c.port, apqRegisterRequest(q));
     const get = await send(servers.c.port, apqGetRequest(q));
@@ -199,9 +202,11 @@ async function main(): Promise<number> {
   const results: CaseResult[] = [];
   for (const c of runnable) {
     const runs: Record<ServerKey, LoadResult[]> = { a: [], b: [], c: [] };
+    const serverFor = (key: ServerKey) => (key === "c" && c.variant === "post" ? uncached : servers[key]);
     const load = async (key: ServerKey, options: LoadOptions) => {
       if (key === "a") await servers.a.request({ type: "setBody", body: c.answer.text });
-      return runLoad(servers[key].port, [c.request], options, () => servers[key].rss());
+      const server = serverFor(key);
+      return runLoad(server.port, [c.request], options, () => server.rss());
     };
     for (const key of SERVERS) await load(key, warmup);
     for (let round = 0; round < settings.rounds; round++) {
@@ -212,7 +217,7 @@ async function main(): Promise<number> {
       const s = summaries[key];
       if (s.non2xx || s.errors) c.notes.push(`(${key}): ${s.non2xx} non-2xx answers, ${s.errors} errors/timeouts during the timed runs`);
     }
-    const after = problem(await send(servers.c.port, c.request));
+    const after = problem(await send(serverFor("c").port, c.request));
     if (after) c.notes.push(`(c) answered with a problem after the runs: ${after}`);
     const result: CaseResult = {
       name: c.query.name,
@@ -234,6 +239,7 @@ async function main(): Promise<number> {
     await Promise.all(SERVERS.map(async (key) => [key, mb(servers[key].peakRss() ?? (await servers[key].rss()))] as const)),
   ) as Record<ServerKey, number>;
   for (const key of SERVERS) await servers[key].stop();
+  await uncached.stop();
   console.log(
     `\nPeak RSS of the bench children over the whole bench (VmHWM, each including ~30 MB of tsx's loader): ` +
       `a ${peakRssMb.a.toFixed(1)} MB, b ${peakRssMb.b.toFixed(1)} MB, c ${peakRssMb.c.toFixed(1)} MB`,
@@ -259,9 +265,10 @@ async function main(): Promise<number> {
     const s = r.servers!;
     if (r.variant === "post") {
       targets.push({ target: `${caseTitle(r)}: req/s ≥ 0.9 × (b)`, actual: `c/b = ${r.ratios!.cOverB.toFixed(2)}`, pass: r.ratios!.cOverB >= 0.9 });
-    } else {
+    } else if (r.variant === "get-apq") {
       targets.push({ target: `${caseTitle(r)}: req/s ≥ 0.5 × (a)`, actual: `c/a = ${r.ratios!.cOverA.toFixed(2)}`, pass: r.ratios!.cOverA >= 0.5 });
     }
+    // Repeated POST bodies have no target: their ratios are reported in the table.
     targets.push({ target: `${caseTitle(r)}: p99 ≤ 10 ms at ${settings.connections} connections`, actual: `${s.c.p99Ms.toFixed(2)} ms`, pass: s.c.p99Ms <= 10 });
   }
   if ("medianMs" in cold) targets.push({ target: "cold start ≤ 800 ms (median)", actual: ms(cold.medianMs), pass: cold.medianMs <= 800 });

@@ -37,12 +37,12 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number | null
   }
 }
 
-export async function startChild(key: ServerKey, timeoutMs = 60_000): Promise<BenchChild> {
+export async function startChild(key: ServerKey, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<BenchChild> {
   const child = fork(path.join(ROOT, "bench", "servers", SCRIPTS[key]), [], {
     cwd: ROOT,
     // Same loader for all three, so their start-up overhead and RSS are comparable.
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   live.add(child);

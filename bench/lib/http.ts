@@ -3,8 +3,12 @@
 import { createHash } from "node:crypto";
 import type { BenchQuery } from "../queries.js";
 
-export type Variant = "post" | "get-apq";
-export const VARIANT_LABELS: Record<Variant, string> = { post: "POST", "get-apq": "GET APQ" };
+/**
+ * "post": uncached (the real server runs with its response cache off); "get-apq" and
+ * "post-repeat": the same request again and again, answered by the response cache.
+ */
+export type Variant = "post" | "get-apq" | "post-repeat";
+export const VARIANT_LABELS: Record<Variant, string> = { post: "POST uncached", "get-apq": "GET APQ cached", "post-repeat": "POST repeated, cached" };
 
 /** One HTTP request as autocannon sends it. */
 export interface BenchRequest {

@@ -13,7 +13,7 @@ const logger = createLogger(config);
 const db = await prepareDatabase(config.DATABASE_URL);
 const knowledge = buildSnapshot(await readKnowledge(db));
 await db.$disconnect();
-const server = await createAppServer({ knowledge, logger });
+const server = await createAppServer({ knowledge, logger, settings: config });
 const port = await server.listen(0, "127.0.0.1");
 onParentMessage(() => {});
 send({ type: "ready", port });

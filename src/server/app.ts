@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
 import cors from "cors";
@@ -112,6 +112,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     validationRules: [queriesOnly, ...armor.validationRules],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // HTTP caching is ours (ETags from the knowledge version); Apollo's per-field cache hints would only cost time.
+      ApolloServerPluginCacheControlDisabled(),
       // Armor is typed against Apollo's CommonJS build; the plugin objects are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       stringLengthLimit(settings.MAX_STRING_LENGTH),

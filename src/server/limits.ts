@@ -36,13 +36,19 @@ function longestString(root: unknown): number {
   return longest;
 }
 
+// Apollo reuses the parsed document of a query it has seen, so the walk happens once per query text.
+const longestLiteralOf = new WeakMap<DocumentNode, number>();
+
 function longestLiteral(document: DocumentNode): number {
+  const known = longestLiteralOf.get(document);
+  if (known !== undefined) return known;
   let longest = 0;
   visit(document, {
     [Kind.STRING]: (node) => {
       longest = Math.max(longest, node.value.length);
     },
   });
+  longestLiteralOf.set(document, longest);
   return longest;
 }
 
