@@ -3,21 +3,35 @@ import { badInput } from "./errors.js";
 import type { Concept, Lifecycle, LifecycleStatus } from "./knowledge.js";
 import { compareVersions, statusAt } from "./lifecycle.js";
 
-/** Accepts "1.30", "v1.30" and "1.30.2"; returns the minor version "1.30". */
-export function parseKubernetesVersion(input: string, field: string): string {
-  const match = /^v?(1)\.(\d{1,2})(?:\.\d{1,3})?$/.exec(input.trim());
-  if (!match) throw badInput(`"${input.slice(0, 40)}" is not a Kubernetes version; write it like "1.30".`, field);
-  return `${match[1]}.${Number(match[2])}`;
+/** "1.30", "v1.30" and "1.30.2" all mean minor version 1.30; anything else is not a version (null). */
+export function normalizeKubernetesVersion(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const match = /^v?(1)\.(\d{1,2})(?:\.\d{1,3})?$/.exec(raw.trim());
+  return match ? `${match[1]}.${Number(match[2])}` : null;
 }
+
+/** Like normalizeKubernetesVersion, but a malformed version is a BAD_USER_INPUT error on `field`. */
+export function parseKubernetesVersion(input: string, field: string): string {
+  const version = normalizeKubernetesVersion(input);
+  if (version === null) throw badInput(`"${input.slice(0, 40)}" is not a Kubernetes version; write it like "1.30".`, field);
+  return version;
+}
+
+const newestByConcepts = new WeakMap<readonly Concept[], string>();
 
 /** The newest Kubernetes version any lifecycle mentions: the default "now" of the knowledge base. */
 export function newestKubernetesVersion(concepts: readonly Concept[]): string {
-  const versions = concepts.flatMap((c) =>
-    c.lifecycle?.track === "KUBERNETES"
-      ? [c.lifecycle.introducedIn, c.lifecycle.betaIn, c.lifecycle.stableIn, c.lifecycle.deprecatedIn, c.lifecycle.removedIn]
-      : [],
-  );
-  return versions.filter((v): v is string => v !== null).sort(compareVersions).at(-1) ?? "1.0";
+  let newest = newestByConcepts.get(concepts);
+  if (newest === undefined) {
+    const versions = concepts.flatMap((c) =>
+      c.lifecycle?.track === "KUBERNETES"
+        ? [c.lifecycle.introducedIn, c.lifecycle.betaIn, c.lifecycle.stableIn, c.lifecycle.deprecatedIn, c.lifecycle.removedIn]
+        : [],
+    );
+    newest = versions.filter((v): v is string => v !== null).sort(compareVersions).at(-1) ?? "1.0";
+    newestByConcepts.set(concepts, newest);
+  }
+  return newest;
 }
 
 /**

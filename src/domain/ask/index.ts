@@ -11,7 +11,7 @@ import { recommendFromQuestion, type QuestionRecommendation } from "../recommend
 import { validateQuestion } from "../recommend/validate.js";
 import type { SearchIndex } from "../search/search.js";
 import { statusAtKubernetesVersion } from "../versions.js";
-import { normalizeKubernetesVersion } from "../recommend/requirements.js";
+import { normalizeKubernetesVersion } from "../versions.js";
 import { classify } from "./classify.js";
 import { followUpsFor } from "./followUps.js";
 import { cleanSubject, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";

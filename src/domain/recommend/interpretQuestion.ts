@@ -2,7 +2,8 @@
 // model, no network), and says what it assumed and which words it could not place.
 import { isIP } from "node:net";
 import { validateQuestion } from "./validate.js";
-import { normalizeKubernetesVersion, type Clients, type InterpretedQuestion, type Protocol, type RequirementsInput, type Routing } from "./requirements.js";
+import { type Clients, type InterpretedQuestion, type Protocol, type RequirementsInput, type Routing } from "./requirements.js";
+import { normalizeKubernetesVersion } from "../versions.js";
 
 type Draft = { -readonly [K in keyof RequirementsInput]?: RequirementsInput[K] } & { clientHints: Clients[]; notes: string[]; exposed?: boolean };
 

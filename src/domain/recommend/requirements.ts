@@ -2,6 +2,7 @@
 // that turn a partial RequirementsInput into complete Requirements.
 import type { KnowledgeSnapshot, ServiceTypeName, Source } from "../knowledge.js";
 import { compareVersions } from "../lifecycle.js";
+import { newestKubernetesVersion, normalizeKubernetesVersion } from "../versions.js";
 
 export const CLIENTS = ["IN_CLUSTER", "PRIVATE_NETWORK", "INTERNET", "LOCAL_DEVELOPER"] as const;
 export const PROTOCOLS = ["HTTP", "HTTPS", "GRPC", "TCP", "UDP", "SCTP", "TLS"] as const;
@@ -147,22 +148,9 @@ export interface QuestionRecommendation {
  * The newest Kubernetes version the knowledge base mentions in any lifecycle, never older than
  * the floor in the rules: a caller who names no version gets advice for a current cluster.
  */
-const newestByKnowledge = new WeakMap<KnowledgeSnapshot, string>();
-
-/** Derived once per snapshot (the snapshot never changes), not on every recommendation. */
+/** The knowledge base's newest Kubernetes version, or `floor` when that is newer. */
 export function newestKnownKubernetesVersion(knowledge: KnowledgeSnapshot, floor: string): string {
-  let newest = newestByKnowledge.get(knowledge);
-  if (newest === undefined) {
-    newest = "1.0";
-    for (const concept of knowledge.concepts) {
-      const l = concept.lifecycle;
-      if (!l || l.track !== "KUBERNETES") continue;
-      for (const v of [l.introducedIn, l.betaIn, l.stableIn, l.deprecatedIn, l.removedIn]) {
-        if (v && /^1\.\d+$/.test(v) && compareVersions(v, newest) > 0) newest = v;
-      }
-    }
-    newestByKnowledge.set(knowledge, newest);
-  }
+  const newest = newestKubernetesVersion(knowledge.concepts);
   return compareVersions(newest, floor) > 0 ? newest : floor;
 }
 
@@ -201,13 +189,6 @@ export function applyDefaults(input: RequirementsInput, defaultVersion: string, 
     externalHostname: input.externalHostname ?? null,
     externalIp: input.externalIp ?? null,
   };
-}
-
-/** "1.30", "v1.30" and "1.30.2" all mean minor version 1.30; anything else is not a version. */
-export function normalizeKubernetesVersion(raw: string | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  const match = /^v?(1)\.(\d{1,2})(?:\.\d{1,3})?$/.exec(raw.trim());
-  return match ? `${match[1]}.${Number(match[2])}` : null;
 }
 
 /** Facts computed from several fields, so rules can name them like ordinary requirements. */

@@ -2,6 +2,7 @@
 // combinations are not errors: they become warnings through rules.yaml.
 import { isIP } from "node:net";
 import { badInput } from "../errors.js";
+import { normalizeKubernetesVersion } from "../versions.js";
 import {
   BACKENDS,
   BOOLEAN_FLAGS,
@@ -12,7 +13,6 @@ import {
   PROTOCOLS,
   ROUTING,
   TLS_MODES,
-  normalizeKubernetesVersion,
   type RequirementsInput,
 } from "./requirements.js";
 
