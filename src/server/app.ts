@@ -139,7 +139,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const exportBody = Buffer.from(JSON.stringify(exportKnowledge(knowledge)));
+  // Built on the first request: most processes never serve it.
+  let exportBody: Buffer | undefined;
   const exportEtag = `"${knowledge.version}-export"`;
   app.get("/export.json", limitRate, compression(), (req, res) => {
     res.setHeader("etag", exportEtag);
@@ -148,6 +149,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       res.status(304).end();
       return;
     }
+    exportBody ??= Buffer.from(JSON.stringify(exportKnowledge(knowledge)));
     res.type("application/json").send(exportBody);
   });
 

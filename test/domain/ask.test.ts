@@ -8,22 +8,11 @@ import { DomainError } from "../../src/domain/errors.js";
 import { buildSearchIndex } from "../../src/domain/search/search.js";
 import { sentences } from "../../src/domain/search/tokenize.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
+import { isOfficialSource } from "../helpers/officialSources.js";
 
 const knowledge = buildSnapshot(contentToKnowledgeData(loadContent(), new Date(0)));
 const index = buildSearchIndex(knowledge);
 
-/** Official documentation hosts, as test/unit/content.test.ts lists them. */
-const OFFICIAL = [
-  /^https:\/\/kubernetes\.io\//,
-  /^https:\/\/gateway-api\.sigs\.k8s\.io\//,
-  /^https:\/\/www\.kubernetes\.dev\//,
-  /^https:\/\/github\.com\/kubernetes(-sigs)?\//,
-  /^https:\/\/(kind|minikube)\.sigs\.k8s\.io\//,
-  /^https:\/\/metallb\.universe\.tf\//,
-  /^https:\/\/cloud\.google\.com\/kubernetes-engine\/docs\//,
-  /^https:\/\/(docs\.)?aws\.amazon\.com\//,
-  /^https:\/\/learn\.microsoft\.com\/.*\/aks\//,
-];
 
 /** [question, kind of answer, a concept the answer must use] */
 const QUESTIONS: readonly (readonly [string, AnswerKind, string])[] = [
@@ -77,7 +66,7 @@ describe("ask", () => {
 
     it("cites official pages, each once", () => {
       expect(answer.sources.length).toBeGreaterThan(0);
-      for (const source of answer.sources) expect(OFFICIAL.some((host) => host.test(source.url)), source.url).toBe(true);
+      for (const source of answer.sources) expect(isOfficialSource(source.url), source.url).toBe(true);
       expect(new Set(answer.sources.map((s) => s.url)).size).toBe(answer.sources.length);
     });
 

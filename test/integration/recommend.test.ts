@@ -70,6 +70,18 @@ describe("recommendServiceType", () => {
     expect(docs.find((d) => d.kind === "Service")!.spec.selector).toBeUndefined();
   });
 
+  it("writes the HTTPRoute filters for rewrites and mirroring, with the mirror's Service", async () => {
+    const { body } = await server.graphql(RECOMMEND, { r: { clients: "INTERNET", protocols: ["HTTPS"], routing: ["REWRITE_OR_REDIRECT", "MIRROR"], name: "shop" } });
+    const best = body.data!.recommendServiceType.best;
+    expect(best.option).toBe("GATEWAY_HTTP_ROUTE");
+    const docs = documents(best.manifest);
+    const route = docs.find((d) => d.kind === "HTTPRoute")!;
+    const filters = route.spec.rules.flatMap((rule: any) => rule.filters ?? []);
+    expect(filters.map((f: any) => f.type).sort()).toEqual(["RequestMirror", "URLRewrite"]);
+    const mirror = filters.find((f: any) => f.type === "RequestMirror").requestMirror.backendRef.name;
+    expect(docs.some((d) => d.kind === "Service" && d.metadata.name === mirror)).toBe(true);
+  });
+
   it.each([
     [{ clients: "IN_CLUSTER", backend: "EXTERNAL_IP" }, "requirements.externalIp"],
     [{ clients: "INTERNET", allowedSourceRanges: ["10.0.0.0/33"] }, "requirements.allowedSourceRanges"],

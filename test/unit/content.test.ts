@@ -4,21 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, loadContent } from "../../src/content/load.js";
+import { isOfficialSource } from "../helpers/officialSources.js";
 
 const content = loadContent();
-
-/** Official documentation hosts: the Kubernetes project, Gateway API, and the named projects' own docs. */
-const OFFICIAL = [
-  /^https:\/\/kubernetes\.io\//,
-  /^https:\/\/gateway-api\.sigs\.k8s\.io\//,
-  /^https:\/\/www\.kubernetes\.dev\//,
-  /^https:\/\/github\.com\/kubernetes(-sigs)?\//,
-  /^https:\/\/(kind|minikube)\.sigs\.k8s\.io\//,
-  /^https:\/\/metallb\.universe\.tf\//,
-  /^https:\/\/cloud\.google\.com\/kubernetes-engine\/docs\//,
-  /^https:\/\/(docs\.)?aws\.amazon\.com\//,
-  /^https:\/\/learn\.microsoft\.com\/.*\/aks\//,
-];
 
 describe("knowledge content", () => {
   it("has the foundation's minimum coverage", () => {
@@ -29,7 +17,7 @@ describe("knowledge content", () => {
   });
 
   it("cites only official documentation", () => {
-    const unofficial = [...content.sources].filter(([, s]) => !OFFICIAL.some((host) => host.test(s.url))).map(([id, s]) => `${id}: ${s.url}`);
+    const unofficial = [...content.sources].filter(([, s]) => !isOfficialSource(s.url)).map(([id, s]) => `${id}: ${s.url}`);
     expect(unofficial).toEqual([]);
   });
 

@@ -141,6 +141,18 @@ function route(ctx: Context, kind: ManifestKind, gatewayName: string, listenerNa
       : [backend(facts.name)],
   };
   if (kind === "HTTPRoute" && facts.routing.includes("PATH")) main.matches = [{ path: { type: "PathPrefix", value: "/" } }];
+  if (kind === "HTTPRoute") {
+    // Both filters are "Extended" support in Gateway API: check that the implementation offers them.
+    const filters: Obj[] = [];
+    if (facts.routing.includes("REWRITE_OR_REDIRECT")) {
+      main.matches = [{ path: { type: "PathPrefix", value: "/api" } }];
+      filters.push({ type: "URLRewrite", urlRewrite: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/" } } });
+    }
+    if (facts.routing.includes("MIRROR")) {
+      filters.push({ type: "RequestMirror", requestMirror: { backendRef: { name: `${facts.name}-mirror`, ...backendNamespace, port: facts.servicePort } } });
+    }
+    if (filters.length) main.filters = filters;
+  }
   if (kind === "GRPCRoute" && facts.routing.includes("GRPC_METHOD")) main.matches = [{ method: { service: "example.v1.ExampleService" } }];
   ruleList.push(main);
   const spec: Obj = { parentRefs: [{ name: gatewayName, sectionName: listenerName }] };
@@ -182,6 +194,9 @@ export function buildManifest(option: OptionRule, facts: Facts, rules: Recommend
     if (!crossNamespace) docs.push(service(ctx, facts.name, settings));
     if (facts.routing.includes("WEIGHTED_SPLIT") || (facts.routing.includes("HEADER") && routeKind === "HTTPRoute")) {
       if (!crossNamespace) docs.push(service(ctx, `${facts.name}-canary`, [], `${facts.name}-canary`));
+    }
+    if (facts.routing.includes("MIRROR") && routeKind === "HTTPRoute" && !crossNamespace) {
+      docs.push(service(ctx, `${facts.name}-mirror`, [], `${facts.name}-mirror`));
     }
     if (routeKind === "Ingress") docs.push(ingress(ctx));
     else {
