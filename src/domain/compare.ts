@@ -1,6 +1,7 @@
 // Side-by-side comparison of two concepts, built from capabilities and curated statements.
 import type { Capability, CapabilityValue, ComparisonFact, Concept, Dimension, KnowledgeSnapshot, Source } from "./knowledge.js";
 import { requireConcept } from "./lookup.js";
+import { uniqueSources } from "./sources.js";
 
 export interface ComparisonRow {
   readonly dimension: Dimension;
@@ -19,12 +20,6 @@ export interface Comparison {
   readonly summary: string;
 }
 
-function uniqueSources(capabilities: readonly (Capability | undefined)[]): Source[] {
-  const byUrl = new Map<string, Source>();
-  for (const capability of capabilities) for (const source of capability?.sources ?? []) byUrl.set(source.url, source);
-  return [...byUrl.values()];
-}
-
 export function compareConcepts(knowledge: KnowledgeSnapshot, leftName: string, rightName: string): Comparison {
   const left = requireConcept(knowledge, leftName, "left");
   const right = requireConcept(knowledge, rightName, "right");
@@ -41,7 +36,7 @@ export function compareConcepts(knowledge: KnowledgeSnapshot, leftName: string, 
       right: r?.value ?? null,
       leftNote: l?.note ?? null,
       rightNote: r?.note ?? null,
-      sources: uniqueSources([l, r]),
+      sources: uniqueSources([l?.sources, r?.sources]),
     });
   }
   const statements = (knowledge.comparisonsByConcept.get(left.slug) ?? []).filter(

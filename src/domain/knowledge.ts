@@ -121,6 +121,7 @@ export interface KnowledgeSnapshot {
   readonly capabilitiesByConcept: ReadonlyMap<string, ReadonlyMap<string, Capability>>;
   readonly comparisons: readonly ComparisonFact[];
   readonly comparisonsByConcept: ReadonlyMap<string, readonly ComparisonFact[]>;
+  readonly comparisonsById: ReadonlyMap<string, ComparisonFact>;
   readonly serviceTypes: readonly ServiceType[];
   readonly serviceTypesByName: ReadonlyMap<ServiceTypeName, ServiceType>;
   readonly sources: readonly Source[];

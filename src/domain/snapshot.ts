@@ -72,6 +72,7 @@ export function buildSnapshot(data: KnowledgeData): KnowledgeSnapshot {
     capabilitiesByConcept,
     comparisons: data.comparisons,
     comparisonsByConcept: groupBy(data.comparisons, (c) => [c.leftSlug, c.rightSlug]),
+    comparisonsById: new Map(data.comparisons.map((c) => [c.id, c])),
     serviceTypes,
     serviceTypesByName: new Map(serviceTypes.map((t) => [t.name, t])),
     sources: data.sources,

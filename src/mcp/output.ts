@@ -8,6 +8,7 @@ import type { Concept, KnowledgeSnapshot, Source } from "../domain/knowledge.js"
 import { statusAt } from "../domain/lifecycle.js";
 import type { QuestionRecommendation, Recommendation, RecommendedOption } from "../domain/recommend/index.js";
 import { relatedConcepts } from "../domain/related.js";
+import { uniqueSources } from "../domain/sources.js";
 import type { SearchHit } from "../domain/search/search.js";
 import { statusAtKubernetesVersion } from "../domain/versions.js";
 
@@ -120,11 +121,6 @@ export const askOutput = {
 
 export const toSource = (s: Source) => ({ url: s.url, title: s.title });
 
-export function uniqueSources(lists: readonly (readonly Source[])[]): Source[] {
-  const byUrl = new Map<string, Source>();
-  for (const list of lists) for (const s of list) if (!byUrl.has(s.url)) byUrl.set(s.url, s);
-  return [...byUrl.values()];
-}
 
 export const toConceptBrief = (c: Concept) => ({ slug: c.slug, name: c.name, kind: c.kind, summary: c.summary });
 

@@ -1,25 +1,24 @@
 // Global object identification: node(id:) and the Node interface.
 import type { Resolvers } from "../generated/graphql.js";
-import { fromGlobalId } from "../domain/ids.js";
-import type { KnowledgeSnapshot } from "../domain/knowledge.js";
+import { fromGlobalId, type NodeType } from "../domain/ids.js";
+import type { KnowledgeSnapshot, ServiceTypeName } from "../domain/knowledge.js";
 
-type NodeTypeName = "Concept" | "ServiceType" | "Source" | "Dimension" | "Capability" | "ComparisonFact";
-const typeOf = new WeakMap<object, NodeTypeName>();
+const typeOf = new WeakMap<object, NodeType>();
 
-function findNode(knowledge: KnowledgeSnapshot, id: string): { type: NodeTypeName; value: object } | null {
+function findNode(knowledge: KnowledgeSnapshot, id: string): { type: NodeType; value: object } | null {
   const parsed = fromGlobalId(id);
   if (!parsed) return null;
   const { type, key } = parsed;
   const value: object | undefined = {
     Concept: () => knowledge.conceptsBySlug.get(key),
-    ServiceType: () => knowledge.serviceTypes.find((t) => t.name === key),
+    ServiceType: () => knowledge.serviceTypesByName.get(key as ServiceTypeName),
     Source: () => knowledge.sourcesById.get(key),
     Dimension: () => knowledge.dimensionsBySlug.get(key),
     Capability: () => {
       const [concept = "", dimension = ""] = key.split(":");
       return knowledge.capabilitiesByConcept.get(concept)?.get(dimension);
     },
-    ComparisonFact: () => knowledge.comparisons.find((f) => f.id === key),
+    ComparisonFact: () => knowledge.comparisonsById.get(key),
   }[type]();
   return value ? { type, value } : null;
 }

@@ -10,8 +10,8 @@ import { findConcept } from "../lookup.js";
 import { recommendFromQuestion, type QuestionRecommendation } from "../recommend/index.js";
 import { validateQuestion } from "../recommend/validate.js";
 import type { SearchIndex } from "../search/search.js";
-import { statusAtKubernetesVersion } from "../versions.js";
-import { normalizeKubernetesVersion } from "../versions.js";
+import { uniqueSources } from "../sources.js";
+import { normalizeKubernetesVersion, statusAtKubernetesVersion } from "../versions.js";
 import { classify } from "./classify.js";
 import { followUpsFor } from "./followUps.js";
 import { cleanSubject, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";
@@ -39,11 +39,6 @@ export interface Answer {
 
 const MAX_SENTENCES = 3;
 
-function uniqueSources(lists: readonly (readonly Source[])[]): Source[] {
-  const byUrl = new Map<string, Source>();
-  for (const list of lists) for (const source of list) if (!byUrl.has(source.url)) byUrl.set(source.url, source);
-  return [...byUrl.values()];
-}
 
 const unique = (items: readonly string[]) => [...new Set(items)];
 

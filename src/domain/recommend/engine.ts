@@ -1,6 +1,7 @@
 // Scores every networking option against the requirements using the knowledge base's
 // capabilities and the rules file. Pure: the same input, knowledge and rules give the same answer.
 import type { KnowledgeSnapshot, Source } from "../knowledge.js";
+import { uniqueSources } from "../sources.js";
 import { buildManifest, generatesService } from "./manifest.js";
 import {
   applyDefaults,
@@ -38,11 +39,6 @@ function sourceResolver(knowledge: KnowledgeSnapshot) {
   return { resolve, urls: (ids: readonly string[]) => resolve(ids).map((s) => s.url) };
 }
 
-function mergeSources(reasons: readonly Reason[]): readonly Source[] {
-  const byUrl = new Map<string, Source>();
-  for (const r of reasons) for (const s of r.sources) byUrl.set(s.url, s);
-  return [...byUrl.values()];
-}
 
 /** The requirement and condition rules whose `when` holds for these facts: the same for every option. */
 interface ApplicableRules {
@@ -160,7 +156,7 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
   const alternatives = viable.filter((s) => s !== bestScored).map((s) => present(s, facts, knowledge, rules).option);
   const rejected: RejectedOption[] = rejectedScored
     .filter((s) => s !== bestScored)
-    .map((s) => ({ option: s.rule.option, reason: [...new Set(s.violations.map((v) => v.text))].join(" "), sources: mergeSources(s.violations) }));
+    .map((s) => ({ option: s.rule.option, reason: [...new Set(s.violations.map((v) => v.text))].join(" "), sources: uniqueSources(s.violations.map((v) => v.sources)) }));
   const warnings = [...new Set([...globalWarnings, ...bestScored.warnings, ...best.warnings])];
   const labels = new Map(rules.options.map((o) => [o.option, o.label]));
   return {
