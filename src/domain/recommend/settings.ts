@@ -30,13 +30,22 @@ export function cite(text: string, urls: readonly string[]): string {
   return urls.length ? `${text} (${urls.join(", ")})` : text;
 }
 
+const settingsByIdOf = new WeakMap<RecommendationRules, ReadonlyMap<string, SettingRule>>();
+
+/** Indexed once per rules object (the rules never change), not once per option and request. */
+function settingsById(rules: RecommendationRules): ReadonlyMap<string, SettingRule> {
+  let byId = settingsByIdOf.get(rules);
+  if (!byId) settingsByIdOf.set(rules, (byId = new Map(rules.settings.map((s) => [s.id, s]))));
+  return byId;
+}
+
 export function computeSettings(
   option: NetworkingOption,
   facts: Facts,
   rules: RecommendationRules,
   urlsOf: (ids: readonly string[]) => string[],
 ): SettingsResult {
-  const byId = new Map(rules.settings.map((s) => [s.id, s]));
+  const byId = settingsById(rules);
   const settings: AppliedSetting[] = [];
   const warnings: string[] = [];
   for (const rule of rules.settings) {
