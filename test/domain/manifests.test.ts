@@ -62,6 +62,8 @@ function checkManifest(option: RecommendedOption, input: RequirementsInput): voi
     expect(d.errors, where).toEqual([]);
     return d.toJS() as Record<string, any>;
   });
+  // kubectl reads YAML 1.1, where "yes", "on" and "y" are booleans: the text must mean the same there.
+  expect(parseAllDocuments(option.manifest, { version: "1.1" }).map((d) => d.toJS()), where).toEqual(docs);
   for (const doc of docs) {
     expect(doc.apiVersion, where).toMatch(/^(v1|[a-z.]+\.k8s\.io\/v1(beta1)?)$/);
     expect(doc.kind, where).toMatch(/^[A-Z][A-Za-z]+$/);

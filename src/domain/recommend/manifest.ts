@@ -1,10 +1,10 @@
-// Builds the Kubernetes objects for an option as YAML documents, from plain objects via the
-// yaml package. Placeholders come from rules.yaml; every applied setting lands in the Service.
+// Builds the Kubernetes objects for an option as YAML documents, from plain objects.
+// Placeholders come from rules.yaml; every applied setting lands in the Service.
 import { isIP } from "node:net";
-import { stringify } from "yaml";
 import { l4Protocol, type Protocol } from "./requirements.js";
 import type { Facts, ManifestKind, OptionRule, RecommendationRules } from "./rules.js";
 import { setPath, type AppliedSetting } from "./settings.js";
+import { toYaml } from "./yaml.js";
 
 type Obj = Record<string, unknown>;
 
@@ -206,5 +206,5 @@ export function buildManifest(option: OptionRule, facts: Facts, rules: Recommend
       docs.push(...route(ctx, routeKind, gatewayName, String(l.name)));
     }
   }
-  return docs.map((d) => stringify(d, { lineWidth: 0 })).join("---\n");
+  return docs.map(toYaml).join("---\n");
 }
