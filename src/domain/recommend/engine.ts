@@ -1,6 +1,6 @@
 // Scores every networking option against the requirements using the knowledge base's
 // capabilities and the rules file. Pure: the same input, knowledge and rules give the same answer.
-import type { KnowledgeSnapshot, Source } from "../knowledge.js";
+import type { Capability, KnowledgeSnapshot, Source } from "../knowledge.js";
 import { uniqueSources } from "../sources.js";
 import { buildManifest, generatesService } from "./manifest.js";
 import {
@@ -14,7 +14,7 @@ import {
   type RequirementsInput,
   type Requirements,
 } from "./requirements.js";
-import { matches, type Facts, type OptionRule, type RecommendationRules } from "./rules.js";
+import { matches, type ConditionRule, type Facts, type OptionRule, type RecommendationRules } from "./rules.js";
 import { cite, computeSettings } from "./settings.js";
 import { summarize } from "./summary.js";
 import { validateRequirements } from "./validate.js";
@@ -25,10 +25,17 @@ interface Scored {
   readonly score: number;
   readonly reasons: (Reason & { weight: number })[];
   readonly violations: Reason[];
-  readonly warnings: string[];
+  /** Only the chosen option's warnings are shown, so they are written out only for it (see warningsOf). */
+  readonly partial: { readonly label: string; readonly capability: Capability }[];
+  readonly warnConditions: ConditionRule[];
 }
 
-function sourceResolver(knowledge: KnowledgeSnapshot) {
+interface SourceResolver {
+  resolve(ids: readonly string[]): Source[];
+  urls(ids: readonly string[]): string[];
+}
+
+function sourceResolver(knowledge: KnowledgeSnapshot): SourceResolver {
   const resolve = (ids: readonly string[]): Source[] =>
     ids.map((id) => {
       const source = knowledge.sourcesById.get(id);
@@ -46,13 +53,20 @@ interface ApplicableRules {
   readonly conditions: RecommendationRules["conditions"];
 }
 
-function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules, applicable: ApplicableRules): Scored {
-  const sources = sourceResolver(knowledge);
+function scoreOption(
+  rule: OptionRule,
+  facts: Facts,
+  knowledge: KnowledgeSnapshot,
+  rules: RecommendationRules,
+  applicable: ApplicableRules,
+  sources: SourceResolver,
+): Scored {
   const conceptSlug = rule.conceptWhen?.find((c) => matches(c.when, facts))?.concept ?? rule.concept;
   const capabilities = conceptSlug ? knowledge.capabilitiesByConcept.get(conceptSlug) : undefined;
   const reasons: (Reason & { weight: number })[] = [];
   const violations: Reason[] = [];
-  const warnings: string[] = [];
+  const partial: Scored["partial"][number][] = [];
+  const warnConditions: ConditionRule[] = [];
   let score = rule.baseScore;
 
   for (const req of applicable.requirements) {
@@ -69,29 +83,37 @@ function scoreOption(rule: OptionRule, facts: Facts, knowledge: KnowledgeSnapsho
     if (contribution > 0) reasons.push({ text: cap.note, sources: cap.sources, weight: contribution });
     else if (contribution < 0) reasons.push({ text: `Trade-off (${req.label}): ${cap.note}`, sources: cap.sources, weight: contribution });
     if (req.mode === "HARD" && (cap.value === "PARTIAL" || cap.value === "DEPENDS")) {
-      warnings.push(cite(`${capitalize(rule.label)} meets "${req.label}" only partly: ${cap.note}`, cap.sources.map((s) => s.url)));
+      partial.push({ label: req.label, capability: cap });
     }
   }
 
   for (const cond of applicable.conditions) {
     if (!cond.options?.includes(rule.option)) continue;
     if (cond.effect === "REJECT") violations.push({ text: cond.text, sources: sources.resolve(cond.sources) });
-    else if (cond.effect === "WARN") warnings.push(cite(cond.text, sources.urls(cond.sources)));
+    else if (cond.effect === "WARN") warnConditions.push(cond);
     else {
       const delta = cond.score ?? 0;
       score += delta;
       reasons.push({ text: cond.text, sources: sources.resolve(cond.sources), weight: delta });
     }
   }
-  return { rule, conceptSlug, score: Math.round(score * 100) / 100, reasons, violations, warnings };
+  return { rule, conceptSlug, score: Math.round(score * 100) / 100, reasons, violations, partial, warnConditions };
+}
+
+function warningsOf(s: Scored, sources: SourceResolver): string[] {
+  return [
+    ...s.partial.map(({ label, capability }) =>
+      cite(`${capitalize(s.rule.label)} meets "${label}" only partly: ${capability.note}`, capability.sources.map((source) => source.url)),
+    ),
+    ...s.warnConditions.map((cond) => cite(cond.text, sources.urls(cond.sources))),
+  ];
 }
 
 const MAX_REASONS = 8;
 // "gRPC traffic" keeps its spelling; "reachable from ..." starts a sentence.
 const capitalize = (s: string) => (/^[a-z][a-z ]/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
-function present(s: Scored, facts: Facts, knowledge: KnowledgeSnapshot, rules: RecommendationRules): { option: RecommendedOption; warnings: readonly string[] } {
-  const { urls } = sourceResolver(knowledge);
+function present(s: Scored, facts: Facts, rules: RecommendationRules, { urls }: SourceResolver): { option: RecommendedOption; warnings: readonly string[] } {
   const { settings, warnings } = generatesService(s.rule, facts)
     ? computeSettings(s.rule.option, facts, rules, urls)
     : { settings: [], warnings: [] };
@@ -133,14 +155,14 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
     requirements: rules.requirements.filter((r) => matches(r.when, facts)),
     conditions: rules.conditions.filter((c) => matches(c.when, facts)),
   };
-  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules, applicable));
+  const sources = sourceResolver(knowledge);
+  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules, applicable, sources));
   const byRank = (a: Scored, b: Scored) => b.score - a.score || order(a) - order(b);
   const viable = scored.filter((s) => s.violations.length === 0).sort(byRank);
   const rejectedScored = scored.filter((s) => s.violations.length > 0);
   const globalWarnings: string[] = [];
-  const { urls } = sourceResolver(knowledge);
   for (const cond of applicable.conditions) {
-    if (cond.effect === "WARN" && !cond.options) globalWarnings.push(cite(cond.text, urls(cond.sources)));
+    if (cond.effect === "WARN" && !cond.options) globalWarnings.push(cite(cond.text, sources.urls(cond.sources)));
   }
 
   // When nothing fits every hard requirement, show the closest option rather than nothing.
@@ -152,12 +174,12 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
       `No option meets every requirement; ${bestScored.rule.label} is the closest, but: ${bestScored.violations.map((v) => v.text).join(" ")}`,
     );
   }
-  const best = present(bestScored, facts, knowledge, rules);
-  const alternatives = viable.filter((s) => s !== bestScored).map((s) => present(s, facts, knowledge, rules).option);
+  const best = present(bestScored, facts, rules, sources);
+  const alternatives = viable.filter((s) => s !== bestScored).map((s) => present(s, facts, rules, sources).option);
   const rejected: RejectedOption[] = rejectedScored
     .filter((s) => s !== bestScored)
     .map((s) => ({ option: s.rule.option, reason: [...new Set(s.violations.map((v) => v.text))].join(" "), sources: uniqueSources(s.violations.map((v) => v.sources)) }));
-  const warnings = [...new Set([...globalWarnings, ...bestScored.warnings, ...best.warnings])];
+  const warnings = [...new Set([...globalWarnings, ...warningsOf(bestScored, sources), ...best.warnings])];
   const labels = new Map(rules.options.map((o) => [o.option, o.label]));
   return {
     best: best.option,

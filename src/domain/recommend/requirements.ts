@@ -162,10 +162,18 @@ export interface Placeholders {
 
 /** Assumes the input is already validated (see validate.ts). */
 export function applyDefaults(input: RequirementsInput, defaultVersion: string, placeholders: Placeholders): Requirements {
-  const flag = (f: BooleanFlag) => input[f] ?? false;
-  const flags = Object.fromEntries(BOOLEAN_FLAGS.map((f) => [f, flag(f)])) as Record<BooleanFlag, boolean>;
+  // Spelled out rather than built with Object.fromEntries: the rules read these objects on every
+  // request, and a literal keeps them in V8's fast property mode.
   return {
-    ...flags,
+    preserveClientIp: input.preserveClientIp ?? false,
+    perPodAddressing: input.perPodAddressing ?? false,
+    stickySessions: input.stickySessions ?? false,
+    staticExternalIp: input.staticExternalIp ?? false,
+    dualStack: input.dualStack ?? false,
+    noNodePorts: input.noNodePorts ?? false,
+    multiTenantRouting: input.multiTenantRouting ?? false,
+    minimizeCost: input.minimizeCost ?? false,
+    standardPorts: input.standardPorts ?? false,
     clients: input.clients,
     protocols: input.protocols?.length ? [...new Set(input.protocols)] : ["HTTP"],
     backend: input.backend ?? "PODS",

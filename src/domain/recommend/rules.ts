@@ -143,8 +143,14 @@ function matchValue(actual: unknown, expected: ConditionValue, version: string):
   return (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
 }
 
+const entriesOf = new WeakMap<Condition, readonly (readonly [ConditionField, ConditionValue])[]>();
+
 export function matches(condition: Condition, facts: Facts): boolean {
-  return Object.entries(condition).every(([field, expected]) =>
-    matchValue(facts[field as ConditionField], expected as ConditionValue, facts.kubernetesVersion),
-  );
+  // Conditions never change: list their entries once rather than on every request.
+  let entries = entriesOf.get(condition);
+  if (!entries) entriesOf.set(condition, (entries = Object.entries(condition) as [ConditionField, ConditionValue][]));
+  for (const [field, expected] of entries) {
+    if (!matchValue(facts[field], expected, facts.kubernetesVersion)) return false;
+  }
+  return true;
 }
