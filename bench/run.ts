@@ -4,7 +4,10 @@
 // start and the memory of the production entry point. Prints tables and PASS/MISS per target and
 // writes everything as JSON (default bench/results/latest.json).
 //
-//   tsx bench/run.ts [--quick] [--duration <s>] [--rounds <n>] [--connections <n>] [--out <file>]
+//   tsx bench/run.ts [--quick] [--only <name,…>] [--duration <s>] [--rounds <n>] [--connections <n>] [--out <file>]
+//
+// --only runs just the named queries of the mix (e.g. --only search,recommendServiceType) and skips
+// the cold start and the long run: a focused comparison while working on one query.
 //
 // Autocannon shares the machine with the server under test: on a 2-core machine each gets about
 // one core, so the fastest servers (above all (a)) are partly limited by the load generator.
@@ -27,6 +30,7 @@ import { withTypename } from "./lib/typename.js";
 const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
+    only: { type: "string" },
     duration: { type: "string" },
     rounds: { type: "string" },
     connections: { type: "string" },
@@ -34,6 +38,9 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick!;
+const only = args.only?.split(",").map((name) => name.trim()) ?? null;
+const unknownNames = only?.filter((name) => !QUERIES.some((q) => q.name === name)) ?? [];
+if (unknownNames.length) throw new Error(`--only: unknown ${unknownNames.join(", ")}; the mix has ${QUERIES.map((q) => q.name).join(", ")}`);
 const positive = (name: string, raw: string | undefined, fallback: number) => {
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
@@ -41,6 +48,7 @@ const positive = (name: string, raw: string | undefined, fallback: number) => {
 };
 const settings = {
   quick,
+  only,
   durationSeconds: positive("duration", args.duration, quick ? 1 : 5),
   rounds: Math.round(positive("rounds", args.rounds, quick ? 1 : 2)),
   connections: Math.round(positive("connections", args.connections, 16)),
@@ -48,7 +56,7 @@ const settings = {
   longRunRequests: quick ? 2_000 : 100_000,
 };
 const warmup: LoadOptions = quick ? { connections: settings.connections, amount: 300 } : { connections: settings.connections, duration: 1 };
-const outFile = path.resolve(args.out ?? path.join(ROOT, "bench", "results", "latest.json"));
+const outFile = path.resolve(args.out ?? path.join(ROOT, "bench", "results", only ? "only.json" : "latest.json"));
 const SERVERS = ["a", "b", "c"] as const;
 
 process.once("SIGINT", () => process.exit(130));
@@ -137,6 +145,8 @@ async function main(): Promise<number> {
   let cold: { firstAnswerMs: number[]; readyLogMs: number[]; medianMs: number } | { skipped: string };
   if (entry?.missing) {
     cold = { skipped: entry.note };
+  } else if (only) {
+    cold = { skipped: "--only" };
   } else {
     try {
       const runs = [];
@@ -151,7 +161,7 @@ async function main(): Promise<number> {
   if ("skipped" in cold) console.log(`\nCold start skipped: ${cold.skipped}`);
 
   // 3. The real server answers each query once: the answers define the cases and what (a) and (b) send.
-  const selected = QUERIES.filter((q) => !quick || q.quick);
+  const selected = QUERIES.filter((q) => (only ? only.includes(q.name) : !quick || q.quick));
   const cases: Case[] = [];
   const skipped: CaseResult[] = [];
   const storedData = new Map<string, unknown>();
@@ -248,7 +258,9 @@ async function main(): Promise<number> {
   // 6. Memory of the real server after a long run of the whole POST mix, on a fresh process.
   const mix = runnable.filter((c) => c.variant === "post").map((c) => c.request);
   let longRun: LongRun | { skipped: string };
-  if (mix.length === 0) {
+  if (only) {
+    longRun = { skipped: "--only" };
+  } else if (mix.length === 0) {
     longRun = { skipped: "no query of the mix succeeded" };
   } else {
     try {

@@ -16,7 +16,8 @@ import type { KnowledgeSnapshot } from "../domain/knowledge.js";
 import { buildSearchIndex, type SearchIndex } from "../domain/search/search.js";
 import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
-import { formatError, jsonErrorHandler, logUnknownErrors } from "./errors.js";
+import { formatError, jsonErrorHandler, logUnknownErrors, sendHttpError } from "./errors.js";
+import { graphqlPostHandler } from "./graphqlPost.js";
 import { armorProtection, queriesOnly, stringLengthLimit, type LimitSettings } from "./limits.js";
 import { Metrics, observabilityPlugin } from "./observability.js";
 import { rateLimiter, trustProxyValue } from "./rateLimit.js";
@@ -98,8 +99,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       });
       return;
     }
+    if (!rateLimited && graphqlPost?.(req, res)) return;
     app(req, res);
   });
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const armor = armorProtection(settings);
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -122,6 +125,35 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     ],
   });
   await apollo.start();
+
+  const contextFor = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Context> => {
+    const header = req.headers["x-request-id"];
+    const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    return {
+      knowledge,
+      get searchIndex() {
+        return getSearchIndex();
+      },
+      requestId,
+      logger: logger.child({ requestId }),
+    };
+  };
+  const compressionThreshold = 8 * 1024;
+  graphqlPost = graphqlPostHandler({
+    apollo,
+    responseCache,
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+    compressionThreshold,
+    applyCors,
+    context: contextFor,
+    onCacheHit: () => metrics.cacheHits.inc(),
+    onUnexpectedError: (error, res) => {
+      logger.error({ err: error, requestId: res.getHeader("x-request-id") }, "unexpected error");
+      if (res.headersSent) res.destroy();
+      else sendHttpError(res, "internal");
+    },
+  });
 
   // Before every route, so preflights are answered here and not by Express's automatic OPTIONS.
   app.use(applyCors);
@@ -160,23 +192,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     limitRate,
     express.json({ limit: settings.MAX_BODY_BYTES }),
     // Only large answers (introspection, whole concepts) are worth the CPU of compressing.
-    compression({ threshold: 8 * 1024 }),
+    compression({ threshold: compressionThreshold }),
     responseCache.middleware(() => metrics.cacheHits.inc()),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const header = req.headers["x-request-id"];
-        const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-        res.setHeader("x-request-id", requestId);
-        return {
-          knowledge,
-          get searchIndex() {
-            return getSearchIndex();
-          },
-          requestId,
-          logger: logger.child({ requestId }),
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
   );
 
   // Model Context Protocol over Streamable HTTP: the same tools as `npm run mcp`, stateless. The

@@ -1,6 +1,7 @@
 // The one place errors become GraphQL errors: domain errors get their code, GraphQL's own errors
 // keep theirs, and anything unknown is logged (by the plugin below) and masked.
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { unwrapResolverError } from "@apollo/server/errors";
@@ -57,21 +58,29 @@ export const logUnknownErrors: ApolloServerPlugin<Context> = {
 };
 
 /** Body-parser and routing failures, answered as GraphQL-shaped JSON instead of Express's HTML page. */
-const HTTP_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+const HTTP_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
   "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." },
   "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON." },
   "encoding.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's encoding is not supported." },
   "charset.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's charset is not supported." },
   "request.aborted": { status: 400, code: "BAD_REQUEST", message: "The request was aborted." },
   "request.size.invalid": { status: 400, code: "BAD_REQUEST", message: "The request body's size does not match its Content-Length." },
+  internal: { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" },
 };
+
+/** Answers with one of the HTTP_ERRORS by its body-parser type, e.g. "entity.parse.failed". */
+export function sendHttpError(res: ServerResponse, type: keyof typeof HTTP_ERRORS): void {
+  const known = HTTP_ERRORS[type]!;
+  const body = JSON.stringify({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+  res.writeHead(known.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
+}
 
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const known = HTTP_ERRORS[(error as { type?: string }).type ?? ""];
-    if (known) {
-      res.status(known.status).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+    const type = (error as { type?: string }).type ?? "";
+    if (Object.hasOwn(HTTP_ERRORS, type)) {
+      sendHttpError(res, type);
       return;
     }
     // Other client errors from body parsing (e.g. a body that does not inflate as its Content-Encoding says).
@@ -82,6 +91,6 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const requestId = res.getHeader("x-request-id");
     logger.error({ err: error, requestId, path: req.path }, "unexpected error");
-    res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    sendHttpError(res, "internal");
   };
 }

@@ -13,7 +13,7 @@ export interface ResponseCacheOptions {
   readonly maxAgeSeconds: number;
 }
 
-interface Entry {
+export interface CachedAnswer {
   readonly body: Buffer;
   readonly etag: string;
 }
@@ -22,13 +22,13 @@ interface Entry {
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, Entry> | null;
+  private readonly entries: LRUCache<string, CachedAnswer> | null;
   private readonly cacheControl: string;
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.entries =
       options.maxEntries > 0 && options.maxBytes > 0
-        ? new LRUCache<string, Entry>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (e, key) => e.body.length + key.length })
+        ? new LRUCache<string, CachedAnswer>({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (e, key) => e.body.length + key.length })
         : null;
     this.cacheControl = `public, max-age=${options.maxAgeSeconds}`;
   }
@@ -49,63 +49,73 @@ export class ResponseCache {
    */
   tryServeGet(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "GET" || !req.url?.startsWith("/graphql?") || !passesCsrfCheck(req)) return false;
-    const key = `GET ${req.url}`;
-    const entry = this.entries?.get(key);
-    if (!entry) return false;
-    this.send(req, res, entry);
-    return true;
+    return this.trySend(req, res, `GET ${req.url}`);
   }
 
   /** Express middleware in front of Apollo: serves POST hits, answers 304s and records misses. */
   middleware(onHit: () => void = () => {}) {
     return (req: Request, res: Response, next: NextFunction): void => {
-      const key = requestKey(req);
+      const key =
+        req.method === "GET" ? (req.originalUrl.includes("?") ? `GET ${req.originalUrl}` : null) : req.method === "POST" ? postKey(req.body) : null;
       // A GET that Apollo's CSRF prevention would refuse must reach Apollo to be refused.
       if (!key || (req.method === "GET" && !passesCsrfCheck(req))) return next();
-      const etag = this.etagFor(key);
-      if (req.method === "GET" && req.headers["if-none-match"] === etag) {
+      // A GET revalidation is answered before anything runs: the ETag follows from the request alone.
+      const etag = req.method === "GET" && req.headers["if-none-match"] ? this.etagFor(key) : null;
+      if (etag !== null && req.headers["if-none-match"] === etag) {
         res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
         return;
       }
-      const cached = this.entries?.get(key);
-      if (cached) {
+      if (this.trySend(req, res, key)) {
         onHit();
-        this.send(req, res, cached);
         return;
       }
-      this.recordOnSuccess(key, etag, res);
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (res.statusCode === 200 && !res.headersSent && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
+          this.remember(key, Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk), res);
+        }
+        return end(chunk, ...rest);
+      }) as Response["end"];
       next();
     };
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+  /** Sends the cached answer for `key`, if there is one. */
+  trySend(req: IncomingMessage, res: ServerResponse, key: string): boolean {
+    const entry = this.lookup(key);
+    if (!entry) return false;
+    this.send(req, res, entry);
+    return true;
+  }
+
+  lookup(key: string): CachedAnswer | undefined {
+    return this.entries?.get(key);
+  }
+
+  /** The headers of a cached answer, but its length: the caller may compress it. */
+  headersOf(entry: CachedAnswer): Record<string, string> {
+    return { "content-type": "application/json; charset=utf-8", etag: entry.etag, "cache-control": this.cacheControl };
+  }
+
+  /**
+   * Called with a 200 answer before it is sent: an answer without errors gets the ETag and
+   * Cache-Control headers and is kept. Answers with errors are not: an unknown error may be transient.
+   */
+  remember(key: string, body: Buffer, res: ServerResponse): void {
+    if (hasErrors(body)) return;
+    const etag = this.etagFor(key);
+    res.setHeader("etag", etag);
+    res.setHeader("cache-control", this.cacheControl);
+    if (this.entries && body.length <= MAX_ENTRY_BYTES) this.entries.set(key, { body, etag });
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, entry: CachedAnswer): void {
     if (req.headers["if-none-match"] === entry.etag) {
       res.writeHead(304, { etag: entry.etag, "cache-control": this.cacheControl }).end();
       return;
     }
-    res.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
-      "content-length": entry.body.length,
-      etag: entry.etag,
-      "cache-control": this.cacheControl,
-    });
+    res.writeHead(200, { ...this.headersOf(entry), "content-length": entry.body.length });
     res.end(entry.body);
-  }
-
-  private recordOnSuccess(key: string, etag: string, res: Response): void {
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (res.statusCode === 200 && !res.headersSent && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
-        const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        // Answers with errors get no ETag and are not kept: an unknown error may be transient.
-        if (!hasErrors(body)) {
-          res.setHeader("etag", etag);
-          res.setHeader("cache-control", this.cacheControl);
-          if (this.entries && body.length <= MAX_ENTRY_BYTES) this.entries.set(key, { body, etag });
-        }
-      }
-      return end(chunk, ...rest);
-    }) as Response["end"];
   }
 }
 
@@ -118,11 +128,10 @@ function hasErrors(body: Buffer): boolean {
   return body.includes('"errors":');
 }
 
-/** The cache key of a GraphQL request, or null when it is not a cacheable GraphQL request. */
-function requestKey(req: Request): string | null {
-  if (req.method === "GET") return req.originalUrl.includes("?") ? `GET ${req.originalUrl}` : null;
-  if (req.method !== "POST" || typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) return null;
-  const { query, variables, operationName, extensions } = req.body as Record<string, unknown>;
+/** The cache key of a parsed POST body, or null when it is not a single GraphQL request. */
+export function postKey(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
   try {
     return `POST ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
   } catch {

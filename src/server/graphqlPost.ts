@@ -1,0 +1,134 @@
+// POST /graphql from node:http straight to Apollo, without Express. Express's router, body
+// parser and compression middleware cost more per request than most of our resolvers; this path
+// reads the JSON body, asks the response cache, runs Apollo and compresses like the middleware
+// would. A request it cannot answer exactly as the Express route would (another content type or
+// charset, a compressed body, no Content-Length, a body over the limit) is left to Express
+// before any of its body is read.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import Negotiator from "negotiator";
+import type { Context } from "./context.js";
+import { sendHttpError } from "./errors.js";
+import { postKey, type ResponseCache } from "./responseCache.js";
+
+export interface GraphqlPostOptions {
+  readonly apollo: ApolloServer<Context>;
+  readonly responseCache: ResponseCache;
+  readonly maxBodyBytes: number;
+  /** Answers smaller than this are sent uncompressed, as by the compression middleware. */
+  readonly compressionThreshold: number;
+  readonly applyCors: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  readonly context: (req: IncomingMessage, res: ServerResponse) => Promise<Context>;
+  readonly onCacheHit: () => void;
+  readonly onUnexpectedError: (error: unknown, res: ServerResponse) => void;
+}
+
+// negotiator 1.x takes the server's preference for ties as an option; @types/negotiator still describes 0.6.
+type EncodingNegotiator = { encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined };
+
+const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const ENCODINGS = ["br", "gzip", "deflate", "identity"];
+const PREFERRED_ENCODINGS = ["br", "gzip"];
+const compressors = {
+  // The compression middleware's settings: brotli at quality 4, gzip and deflate at zlib's default.
+  br: (body: Buffer) => promisify(zlib.brotliCompress)(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  gzip: promisify(zlib.gzip),
+  deflate: promisify(zlib.deflate),
+} as const;
+
+/** Whether this path can take the request; false leaves it, unread, to Express. */
+function acceptable(req: IncomingMessage, maxBodyBytes: number): boolean {
+  if (req.method !== "POST" || req.url !== "/graphql") return false;
+  const { headers } = req;
+  if (!JSON_TYPE.test(headers["content-type"] ?? "") || headers["transfer-encoding"]) return false;
+  if (headers["content-encoding"] && headers["content-encoding"].toLowerCase() !== "identity") return false;
+  const length = Number(headers["content-length"]);
+  return Number.isInteger(length) && length >= 0 && length <= maxBodyBytes;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    // An aborted request has no one left to answer.
+    req.once("error", () => resolve(null));
+  });
+}
+
+/** Like body-parser's strict JSON: an object or array, `{}` for an empty body, else undefined. */
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  try {
+    const value: unknown = JSON.parse(body.toString("utf8"));
+    return typeof value === "object" && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function appendVary(res: ServerResponse, field: string): void {
+  const vary = res.getHeader("vary");
+  if (vary === undefined) res.setHeader("vary", field);
+  else if (!String(vary).toLowerCase().includes(field.toLowerCase())) res.setHeader("vary", `${String(vary)}, ${field}`);
+}
+
+async function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer, threshold: number): Promise<void> {
+  appendVary(res, "Accept-Encoding");
+  const encoding = body.length >= threshold ? (new Negotiator(req) as EncodingNegotiator).encoding(ENCODINGS, { preferred: PREFERRED_ENCODINGS }) : undefined;
+  if (encoding === "br" || encoding === "gzip" || encoding === "deflate") {
+    body = await compressors[encoding](body);
+    res.setHeader("content-encoding", encoding);
+  }
+  res.setHeader("content-length", body.length);
+  res.end(body);
+}
+
+/** Returns a handler that answers the request and returns true, or returns false at once. */
+export function graphqlPostHandler(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const { apollo, responseCache } = options;
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === null) return;
+    const body = parseJson(raw);
+    if (body === undefined) return sendHttpError(res, "entity.parse.failed");
+    const key = postKey(body);
+    const cached = key ? responseCache.lookup(key) : undefined;
+    if (cached) {
+      options.onCacheHit();
+      for (const [name, value] of Object.entries(responseCache.headersOf(cached))) res.setHeader(name, value);
+      return sendBody(req, res, cached.body, options.compressionThreshold);
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: "POST", headers, search: "", body },
+      context: () => options.context(req, res),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "chunked") {
+      // Incremental delivery (@defer) is not enabled, but Apollo's contract allows it.
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+      return;
+    }
+    const text = Buffer.from(response.body.string);
+    if (key && res.statusCode === 200) responseCache.remember(key, text, res);
+    await sendBody(req, res, text, options.compressionThreshold);
+  }
+
+  return (req, res) => {
+    if (!acceptable(req, options.maxBodyBytes)) return false;
+    options.applyCors(req, res, () => {
+      answer(req, res).catch((error: unknown) => options.onUnexpectedError(error, res));
+    });
+    return true;
+  };
+}
