@@ -38,6 +38,15 @@ const COMPILED = EXPANSIONS.map((x) => ({
 }));
 /** Stems some expansion knows; such words are vocabulary, not typos. */
 const VOCABULARY_STEMS = new Set(COMPILED.flatMap((x) => x.when.flat()));
+/** Expansion phrases by their first stem: each query word tries only the phrases that start with it. */
+const PHRASES_BY_FIRST_STEM = new Map<string, { when: readonly string[]; expansion: (typeof COMPILED)[number] }[]>();
+for (const expansion of COMPILED) {
+  for (const when of expansion.when) {
+    const list = PHRASES_BY_FIRST_STEM.get(when[0]!) ?? [];
+    list.push({ when, expansion });
+    PHRASES_BY_FIRST_STEM.set(when[0]!, list);
+  }
+}
 
 /** Damerau–Levenshtein distance ≤ 1 (one insertion, deletion, substitution or adjacent swap). */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -78,7 +87,9 @@ export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
   const keepAll = all.every((p) => STOPWORDS.has(p));
   const content = keepAll ? all : all.filter((p) => !STOPWORDS.has(p));
   const surfaces = content.slice(0, MAX_GROUPS);
-  const sequence = surfaces.map(stem);
+  // Words the index has seen were stemmed when it was built.
+  const stemOf = (surface: string) => index.surfaceToStem.get(surface) ?? stem(surface);
+  const sequence = surfaces.map(stemOf);
   const terms = new Map<string, QueryTerm>();
   const add = (term: string, weight: number, groups: number) => {
     const old = terms.get(term);
@@ -90,26 +101,24 @@ export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
   for (const w of ws) {
     if (!w.joined) continue;
     const at = surfaces.indexOf(w.parts.find((p) => surfaces.includes(p)) ?? "");
-    if (at >= 0) add(stem(w.joined), JOINED_WEIGHT, bit(at));
+    if (at >= 0) add(stemOf(w.joined), JOINED_WEIGHT, bit(at));
   }
   // Words typed apart that the index knows together: "node port" → "nodeport".
   for (let i = 0; i + 1 < surfaces.length; i++) {
-    const joined = stem(surfaces[i]! + surfaces[i + 1]!);
+    const joined = stemOf(surfaces[i]! + surfaces[i + 1]!);
     if (index.postings.has(joined)) add(joined, JOINED_WEIGHT, bit(i) | bit(i + 1));
   }
 
   const expanded = new Set<number>();
-  for (const x of COMPILED) {
-    for (const when of x.when) {
-      for (let i = 0; i + when.length <= sequence.length; i++) {
-        if (!when.every((s, k) => sequence[i + k] === s)) continue;
-        let groups = 0;
-        for (let k = 0; k < when.length; k++) {
-          groups |= bit(i + k);
-          expanded.add(i + k);
-        }
-        for (const t of x.add) add(t, x.weight, groups);
+  for (let i = 0; i < sequence.length; i++) {
+    for (const { when, expansion } of PHRASES_BY_FIRST_STEM.get(sequence[i]!) ?? []) {
+      if (i + when.length > sequence.length || !when.every((s, k) => sequence[i + k] === s)) continue;
+      let groups = 0;
+      for (let k = 0; k < when.length; k++) {
+        groups |= bit(i + k);
+        expanded.add(i + k);
       }
+      for (const t of expansion.add) add(t, expansion.weight, groups);
     }
   }
 
