@@ -5,6 +5,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+/** The node flags of `npm start` (heap sizes), so the real server runs as users run it. */
+export const START_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((token) => token.startsWith("--"));
 
 export type ServerKey = "a" | "b" | "c";
 export const SERVER_LABELS: Record<ServerKey, string> = { a: "a raw node:http", b: "b minimal Apollo", c: "c real server" };
@@ -40,8 +44,9 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number | null
 export async function startChild(key: ServerKey, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<BenchChild> {
   const child = fork(path.join(ROOT, "bench", "servers", SCRIPTS[key]), [], {
     cwd: ROOT,
-    // Same loader for all three, so their start-up overhead and RSS are comparable.
-    execArgv: ["--import", "tsx"],
+    // Same loader for all three, so their start-up overhead and RSS are comparable; the real
+    // server also gets production's heap flags.
+    execArgv: ["--import", "tsx", ...(key === "c" ? START_FLAGS : [])],
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

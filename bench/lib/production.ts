@@ -1,16 +1,12 @@
 // Measurements of the production entry point `node dist/src/index.js`: cold start (spawn to first
 // successful answer) and memory after a long run.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { procStatus, ROOT } from "./children.js";
+import { procStatus, ROOT, START_FLAGS } from "./children.js";
 import { problem, send, type BenchRequest } from "./http.js";
 
 export const ENTRY = path.join(ROOT, "dist", "src", "index.js");
-/** The node flags of `npm start`, so the bench measures the process users run. */
-const START_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start
-  .split(/\s+/)
-  .filter((token) => token.startsWith("--"));
 
 /** Why the compiled entry cannot be used or may not match the sources, or null. */
 export function entryProblem(): { missing: boolean; note: string } | null {

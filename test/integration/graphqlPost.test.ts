@@ -108,6 +108,18 @@ describe.each([
     }
   });
 
+  it("keeps no answer with errors, even next to data, through either route", async () => {
+    const body = JSON.stringify({ query: '{ serviceTypes { name } compare(left: "nope", right: "svc") { summary } }' });
+    for (const chunked of [false, true]) {
+      const before = server.app.responseCache.size;
+      const answer = await post(server.url, body, JSON_HEADERS, chunked);
+      expect(decoded(answer).data.serviceTypes.length).toBeGreaterThan(0);
+      expect(decoded(answer).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect(answer.headers.etag).toBeUndefined();
+      expect(server.app.responseCache.size).toBe(before);
+    }
+  });
+
   it("leaves an over-long body to Express, which answers 413", async () => {
     const body = JSON.stringify({ query: "{ serviceTypes { name } }", variables: { pad: "x".repeat(200_000) } });
     const answer = await post(server.url, body, JSON_HEADERS);
