@@ -14,7 +14,7 @@ import {
   type RequirementsInput,
   type Requirements,
 } from "./requirements.js";
-import { matches, type ConditionRule, type Facts, type OptionRule, type RecommendationRules } from "./rules.js";
+import { matches, type ConditionRule, type Facts, type OptionRule, type RecommendationRules, type RequirementRule } from "./rules.js";
 import { cite, computeSettings } from "./settings.js";
 import { summarize } from "./summary.js";
 import { validateRequirements } from "./validate.js";
@@ -23,7 +23,7 @@ interface Scored {
   readonly rule: OptionRule;
   readonly conceptSlug: string | null;
   readonly score: number;
-  readonly reasons: (Reason & { weight: number })[];
+  readonly reasons: (Reason & { readonly weight: number })[];
   readonly violations: Reason[];
   /** Only the chosen option's warnings are shown, so they are written out only for it (see warningsOf). */
   readonly partial: { readonly label: string; readonly capability: Capability }[];
@@ -53,48 +53,106 @@ interface ApplicableRules {
   readonly conditions: RecommendationRules["conditions"];
 }
 
-function scoreOption(
-  rule: OptionRule,
-  facts: Facts,
-  knowledge: KnowledgeSnapshot,
-  rules: RecommendationRules,
-  applicable: ApplicableRules,
-  sources: SourceResolver,
-): Scored {
+type WeightedReason = Reason & { readonly weight: number };
+
+/** What a requirement rule does to an option scored by a given concept. */
+interface Outcome {
+  readonly contribution: number;
+  readonly violation: Reason | null;
+  readonly reason: WeightedReason | null;
+  /** A HARD requirement met only partly: the chosen option gets a warning. */
+  readonly partial: boolean;
+  readonly capability: Capability;
+}
+
+/**
+ * Outcomes depend only on the rules and the knowledge, both immutable, so each is worked out once
+ * and shared: a request only adds up the outcomes of the rules that apply to it.
+ */
+class Outcomes {
+  private readonly byRequirement = new Map<RequirementRule, Map<string, Outcome | null>>();
+  private readonly byCondition = new Map<ConditionRule, WeightedReason>();
+
+  constructor(
+    private readonly knowledge: KnowledgeSnapshot,
+    private readonly rules: RecommendationRules,
+    private readonly sources: SourceResolver,
+  ) {}
+
+  requirement(req: RequirementRule, conceptSlug: string): Outcome | null {
+    let byConcept = this.byRequirement.get(req);
+    if (!byConcept) this.byRequirement.set(req, (byConcept = new Map()));
+    let outcome = byConcept.get(conceptSlug);
+    if (outcome === undefined) byConcept.set(conceptSlug, (outcome = this.work(req, conceptSlug)));
+    return outcome;
+  }
+
+  /** The reason (or, for REJECT, the violation) a condition rule gives. */
+  condition(cond: ConditionRule): WeightedReason {
+    let reason = this.byCondition.get(cond);
+    if (!reason) this.byCondition.set(cond, (reason = { text: cond.text, sources: this.sources.resolve(cond.sources), weight: cond.score ?? 0 }));
+    return reason;
+  }
+
+  private work(req: RequirementRule, conceptSlug: string): Outcome | null {
+    const cap = this.knowledge.capabilitiesByConcept.get(conceptSlug)?.get(req.dimension);
+    if (!cap) return null;
+    if (req.mode === "HARD" && cap.value === (req.invert ? "YES" : "NO")) {
+      return { contribution: 0, violation: { text: `${capitalize(req.label)}: ${cap.note}`, sources: cap.sources }, reason: null, partial: false, capability: cap };
+    }
+    const contribution = req.weight * this.rules.valueScores[cap.value] * (req.invert ? -1 : 1);
+    const text = contribution > 0 ? cap.note : `Trade-off (${req.label}): ${cap.note}`;
+    return {
+      contribution,
+      violation: null,
+      reason: contribution === 0 ? null : { text, sources: cap.sources, weight: contribution },
+      partial: req.mode === "HARD" && (cap.value === "PARTIAL" || cap.value === "DEPENDS"),
+      capability: cap,
+    };
+  }
+}
+
+const outcomesOf = new WeakMap<RecommendationRules, WeakMap<KnowledgeSnapshot, Outcomes>>();
+
+function outcomes(knowledge: KnowledgeSnapshot, rules: RecommendationRules): Outcomes {
+  let byKnowledge = outcomesOf.get(rules);
+  if (!byKnowledge) outcomesOf.set(rules, (byKnowledge = new WeakMap()));
+  let found = byKnowledge.get(knowledge);
+  if (!found) byKnowledge.set(knowledge, (found = new Outcomes(knowledge, rules, sourceResolver(knowledge))));
+  return found;
+}
+
+function scoreOption(rule: OptionRule, facts: Facts, applicable: ApplicableRules, known: Outcomes): Scored {
   const conceptSlug = rule.conceptWhen?.find((c) => matches(c.when, facts))?.concept ?? rule.concept;
-  const capabilities = conceptSlug ? knowledge.capabilitiesByConcept.get(conceptSlug) : undefined;
-  const reasons: (Reason & { weight: number })[] = [];
+  const reasons: WeightedReason[] = [];
   const violations: Reason[] = [];
   const partial: Scored["partial"][number][] = [];
   const warnConditions: ConditionRule[] = [];
   let score = rule.baseScore;
 
-  for (const req of applicable.requirements) {
-    if (req.options && !req.options.includes(rule.option)) continue;
-    const cap = capabilities?.get(req.dimension);
-    if (!cap) continue;
-    const bad = req.invert ? "YES" : "NO";
-    if (req.mode === "HARD" && cap.value === bad) {
-      violations.push({ text: `${capitalize(req.label)}: ${cap.note}`, sources: cap.sources });
-      continue;
-    }
-    const contribution = req.weight * rules.valueScores[cap.value] * (req.invert ? -1 : 1);
-    score += contribution;
-    if (contribution > 0) reasons.push({ text: cap.note, sources: cap.sources, weight: contribution });
-    else if (contribution < 0) reasons.push({ text: `Trade-off (${req.label}): ${cap.note}`, sources: cap.sources, weight: contribution });
-    if (req.mode === "HARD" && (cap.value === "PARTIAL" || cap.value === "DEPENDS")) {
-      partial.push({ label: req.label, capability: cap });
+  if (conceptSlug) {
+    for (const req of applicable.requirements) {
+      if (req.options && !req.options.includes(rule.option)) continue;
+      const outcome = known.requirement(req, conceptSlug);
+      if (!outcome) continue;
+      if (outcome.violation) {
+        violations.push(outcome.violation);
+        continue;
+      }
+      score += outcome.contribution;
+      if (outcome.reason) reasons.push(outcome.reason);
+      if (outcome.partial) partial.push({ label: req.label, capability: outcome.capability });
     }
   }
 
   for (const cond of applicable.conditions) {
     if (!cond.options?.includes(rule.option)) continue;
-    if (cond.effect === "REJECT") violations.push({ text: cond.text, sources: sources.resolve(cond.sources) });
+    if (cond.effect === "REJECT") violations.push(known.condition(cond));
     else if (cond.effect === "WARN") warnConditions.push(cond);
     else {
-      const delta = cond.score ?? 0;
-      score += delta;
-      reasons.push({ text: cond.text, sources: sources.resolve(cond.sources), weight: delta });
+      const reason = known.condition(cond);
+      score += reason.weight;
+      reasons.push(reason);
     }
   }
   return { rule, conceptSlug, score: Math.round(score * 100) / 100, reasons, violations, partial, warnConditions };
@@ -155,8 +213,9 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
     requirements: rules.requirements.filter((r) => matches(r.when, facts)),
     conditions: rules.conditions.filter((c) => matches(c.when, facts)),
   };
+  const known = outcomes(knowledge, rules);
   const sources = sourceResolver(knowledge);
-  const scored = rules.options.map((o) => scoreOption(o, facts, knowledge, rules, applicable, sources));
+  const scored = rules.options.map((o) => scoreOption(o, facts, applicable, known));
   const byRank = (a: Scored, b: Scored) => b.score - a.score || order(a) - order(b);
   const viable = scored.filter((s) => s.violations.length === 0).sort(byRank);
   const rejectedScored = scored.filter((s) => s.violations.length > 0);
