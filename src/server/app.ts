@@ -6,6 +6,7 @@ import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { makeExecutableSchema } from "@graphql-tools/schema";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
@@ -18,6 +19,7 @@ import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
 import { formatError, jsonErrorHandler, logUnknownErrors, sendHttpError } from "./errors.js";
 import { graphqlPostHandler } from "./graphqlPost.js";
+import { jitGateway } from "./jitGateway.js";
 import { armorProtection, queriesOnly, stringLengthLimit, type LimitSettings } from "./limits.js";
 import { Metrics, observabilityPlugin } from "./observability.js";
 import { rateLimiter, trustProxyValue } from "./rateLimit.js";
@@ -105,8 +107,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const armor = armorProtection(settings);
   const apollo = new ApolloServer<Context>({
-    typeDefs,
-    resolvers,
+    gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers })),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,

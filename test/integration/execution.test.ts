@@ -1,0 +1,65 @@
+// The server executes operations with graphql-jit. Every answer must be what graphql-js itself
+// gives for the same schema, resolvers and context: data, error messages, paths and codes.
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { graphql } from "graphql";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSearchIndex } from "../../src/domain/search/search.js";
+import { resolvers } from "../../src/schema/index.js";
+import { formatError } from "../../src/server/errors.js";
+import { typeDefs } from "../../src/server/app.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+
+const CASES: [string, string, Record<string, unknown>?][] = [
+  ["service types with attributes", "{ serviceTypes { id name kubernetesName buildsOn { name } reachableFrom concept { slug } sources { url } } }"],
+  ["a concept with related concepts", '{ concept(slug: "LB") { id kind lifecycle { track status statusAt(kubernetesVersion: "1.20") } related { type direction concept { slug } } capabilities { dimension { slug } value } } }'],
+  ["pages of concepts", "query($after: String) { concepts(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { slug } } } }", { after: null }],
+  ["a comparison", 'query($l: String!, $r: String!) { compare(left: $l, right: $r) { summary rows { dimension { slug } left right } statements { statement kubernetesVersion } } }', { l: "ingress", r: "gateway-api" }],
+  ["nodes through the interface", '{ a: node(id: "bm90LWEtbm9kZQ") { id } b: serviceTypes { id } }'],
+  ["a recommendation", "query($r: ServiceRequirementsInput!) { recommendServiceType(requirements: $r) { summary warnings best { option score settings { path value } manifest } rejected { option } } }", { r: { clients: "INTERNET", protocols: ["UDP"] } }],
+  ["search", 'query { search(query: "client ip", first: 3) { score snippet matchedFields concept { slug } } }'],
+  ["a domain error next to data", '{ serviceTypes { name } compare(left: "nope", right: "svc") { summary } }'],
+  ["a domain error in a list", '{ concepts(first: 500) { totalCount } }'],
+  ["an invalid enum in variables", "query($t: ServiceTypeName!) { serviceType(name: $t) { name } }", { t: "NOPE" }],
+  ["a missing required variable", "query($t: ServiceTypeName!) { serviceType(name: $t) { name } }", {}],
+  ["a wrong type in an input object", "query($r: ServiceRequirementsInput!) { recommendServiceType(requirements: $r) { summary } }", { r: { clients: "INTERNET", servicePort: "eighty" } }],
+  ["__typename and aliases", '{ __typename x: serviceType(name: NODE_PORT) { __typename n: name } }'],
+];
+
+describe("graphql-jit execution matches graphql-js", () => {
+  let server: TestServer;
+  let reference: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ RESPONSE_CACHE_MAX_ENTRIES: 0 });
+    const schema = makeExecutableSchema({ typeDefs, resolvers });
+    const searchIndex = buildSearchIndex(server.knowledge);
+    const contextValue = { knowledge: server.knowledge, searchIndex, requestId: "reference", logger: pino({ level: "silent" }) };
+    reference = async (source, variableValues) => {
+      const result = await graphql({ schema, source, variableValues, contextValue });
+      // As the server words errors: formatted by the same formatError, without locations.
+      if (!("data" in result)) return { requestErrors: result.errors!.map((e) => e.message) };
+      return JSON.parse(
+        JSON.stringify({
+          ...(result.errors ? { errors: result.errors.map((e) => ({ ...formatError(e.toJSON(), e), locations: undefined })) } : {}),
+          data: result.data,
+        }),
+      );
+    };
+  });
+  afterAll(() => server.stop());
+
+  it.each(CASES)("%s", async (_, query, variables) => {
+    const actual = (await server.graphql(query, variables)).body;
+    const expected = (await reference(query, variables)) as { requestErrors?: string[] };
+    const withoutLocations = JSON.parse(JSON.stringify(actual, (key, value) => (key === "locations" ? undefined : value)));
+    if (expected.requestErrors) {
+      // Variable errors: graphql-js's messages, with the BAD_USER_INPUT code Apollo gives them.
+      expect(withoutLocations.data).toBeUndefined();
+      expect(withoutLocations.errors.map((e: { message: string }) => e.message)).toEqual(expected.requestErrors);
+      for (const error of withoutLocations.errors) expect(error.extensions.code).toBe("BAD_USER_INPUT");
+      return;
+    }
+    expect(withoutLocations).toEqual(expected);
+  });
+});
