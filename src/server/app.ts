@@ -19,7 +19,7 @@ import { resolvers } from "../schema/index.js";
 import type { Context } from "./context.js";
 import { formatError, jsonErrorHandler, logUnknownErrors, sendHttpError } from "./errors.js";
 import { graphqlPostHandler } from "./graphqlPost.js";
-import { jitGateway } from "./jitGateway.js";
+import { jitGateway, loadCompiler } from "./jitGateway.js";
 import { armorProtection, queriesOnly, stringLengthLimit, type LimitSettings } from "./limits.js";
 import { Metrics, observabilityPlugin } from "./observability.js";
 import { rateLimiter, trustProxyValue } from "./rateLimit.js";
@@ -218,7 +218,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
-          setTimeout(getSearchIndex, 1000).unref();
+          // Warm-ups that would otherwise delay the first answer.
+          setTimeout(() => {
+            getSearchIndex();
+            void loadCompiler();
+          }, 1000).unref();
           const address = httpServer.address();
           resolve(typeof address === "object" && address ? address.port : port);
         });

@@ -2,16 +2,34 @@
 // schema for every field of every answer; graphql-jit compiles each distinct operation into a
 // function once. Apollo Server takes a custom executor only through its gateway interface, so
 // this is a "gateway" with one fixed schema. Parsing, validation (with the limits), plugins and
-// error formatting stay Apollo's.
+// error formatting stay Apollo's. graphql-jit (with fast-json-stringify and ajv) takes a while to
+// load, so it is loaded after start-up (see `loadCompiler`); until then graphql-js executes.
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { type DocumentNode, type ExecutionResult, execute, GraphQLError, type GraphQLSchema, printSchema } from "graphql";
 import { getVariableValues } from "graphql/execution/values.js";
-import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { CompiledQuery } from "graphql-jit";
+
+let jit: typeof import("graphql-jit") | undefined;
+let loading: Promise<void> | undefined;
+
+export const compilerLoaded = (): boolean => jit !== undefined;
+
+/** Loads graphql-jit once; operations are compiled from then on. */
+export function loadCompiler(): Promise<void> {
+  return (loading ??= import("graphql-jit").then((module) => {
+    jit = module;
+  }));
+}
 
 /** Compiled operations by document and operation name; Apollo reuses the parsed document of a query it has seen. */
 const compiledOf = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
 
-function compiled(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): CompiledQuery | ExecutionResult {
+function compiled(
+  { compileQuery }: typeof import("graphql-jit"),
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+): CompiledQuery | ExecutionResult {
   let byName = compiledOf.get(document);
   if (!byName) compiledOf.set(document, (byName = new Map()));
   const key = operationName ?? "";
@@ -38,14 +56,16 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (requestContext) => {
     // No operation matches the operation name: graphql-js words that error, without running anything.
-    if (!requestContext.operation) {
-      // (requestContext.operationName is the resolved operation's name; the request's is the one asked for.)
-      const { document, request } = requestContext;
-      return execute({ schema, document, operationName: request.operationName, variableValues: request.variables });
+    // Also before graphql-jit is loaded, and when no operation matches the operation name (graphql-js
+    // words that error). requestContext.operationName is the resolved operation's name; the
+    // request's is the one asked for.
+    if (!jit || !requestContext.operation) {
+      const { document, request, context } = requestContext;
+      return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
     }
-    const query = compiled(schema, requestContext.document, requestContext.operationName);
-    // Not compilable (e.g. no such operation): the errors say why, as graphql-js would.
-    if (!isCompiledQuery(query)) return withExtensions(query);
+    const query = compiled(jit, schema, requestContext.document, requestContext.operationName);
+    // Not compilable: the errors say why, as graphql-js would.
+    if (!jit.isCompiledQuery(query)) return withExtensions(query);
     const variables = requestContext.request.variables ?? {};
     const result = await query.query(undefined, requestContext.context, variables);
     if (result.errors?.length && !("data" in result)) {

@@ -8,6 +8,7 @@ import { buildSearchIndex } from "../../src/domain/search/search.js";
 import { resolvers } from "../../src/schema/index.js";
 import { formatError } from "../../src/server/errors.js";
 import { typeDefs } from "../../src/server/app.js";
+import { compilerLoaded, loadCompiler } from "../../src/server/jitGateway.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 const CASES: [string, string, Record<string, unknown>?][] = [
@@ -32,6 +33,9 @@ describe("graphql-jit execution matches graphql-js", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ RESPONSE_CACHE_MAX_ENTRIES: 0 });
+    // The server loads graphql-jit a second after it starts; these tests need it now.
+    await loadCompiler();
+    expect(compilerLoaded()).toBe(true);
     const schema = makeExecutableSchema({ typeDefs, resolvers });
     const searchIndex = buildSearchIndex(server.knowledge);
     const contextValue = { knowledge: server.knowledge, searchIndex, requestId: "reference", logger: pino({ level: "silent" }) };
