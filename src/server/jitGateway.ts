@@ -55,10 +55,9 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (requestContext) => {
-    // No operation matches the operation name: graphql-js words that error, without running anything.
-    // Also before graphql-jit is loaded, and when no operation matches the operation name (graphql-js
-    // words that error). requestContext.operationName is the resolved operation's name; the
-    // request's is the one asked for.
+    // graphql-js executes until graphql-jit is loaded, and words the error when no operation
+    // matches the operation name. (requestContext.operationName is the resolved operation's
+    // name; the request's is the one asked for.)
     if (!jit || !requestContext.operation) {
       const { document, request, context } = requestContext;
       return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
