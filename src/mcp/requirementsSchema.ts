@@ -98,8 +98,8 @@ export const FIELD_DESCRIPTIONS = {
   kubernetesVersion: "The cluster's Kubernetes minor version, e.g. \"1.30\" (also \"v1.30\" or \"1.30.2\"). Fields not enabled by default in that version are left out with a warning. Default: the newest version the knowledge base knows (at least 1.35).",
   name: "Service name for the manifests (an RFC 1035 label). Default: my-app.",
   namespace: "Namespace for the manifests. Default: none (metadata.namespace is omitted).",
-  servicePort: "Port clients connect to. Default: 80.",
-  targetPort: "Port the backend listens on. Default: 8080 for Pods, otherwise `servicePort` (no remapping).",
+  servicePort: "Port clients connect to. Default: 443 when the backend serves only TLS (HTTPS not terminated at the edge, or TLS), otherwise 80.",
+  targetPort: "Port the backend listens on. Default for Pods: 8443 when they serve only TLS, otherwise 8080; for other backends, `servicePort` (no remapping).",
   externalHostname: "The external backend's DNS name (lowercase RFC 1123) for backend EXTERNAL_HOSTNAME; an IP address here is an error.",
   externalIp: "The external backend's IP address, required for backend EXTERNAL_IP; loopback and link-local addresses are rejected.",
 } as const;

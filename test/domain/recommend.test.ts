@@ -652,3 +652,23 @@ describe("recommendations for documented situations (real content)", () => {
     s.check?.(docsOf(r.best.manifest), r);
   });
 });
+
+describe("default ports follow what the backend speaks", () => {
+  const { knowledge, rules } = loadReal();
+  const servicePorts = (input: RequirementsInput, option?: string) => {
+    const r = recommend(input, knowledge, rules);
+    const chosen = option ? [r.best, ...r.alternatives].find((o) => o.option === option)! : r.best;
+    return one(docsOf(chosen.manifest), "Service").spec.ports;
+  };
+
+  it.each([
+    ["plain HTTP", { clients: "IN_CLUSTER" }, undefined, { name: "http", port: 80, targetPort: 8080 }],
+    ["HTTPS served by the Pods", { clients: "INTERNET", protocols: ["HTTPS"] }, "LOAD_BALANCER", { name: "https", port: 443, targetPort: 8443 }],
+    ["TLS passed through to the Pods", { clients: "INTERNET", protocols: ["TLS"], tls: "PASSTHROUGH" }, "LOAD_BALANCER", { name: "tls", port: 443, targetPort: 8443 }],
+    ["HTTPS terminated at the edge: HTTP behind it", { clients: "INTERNET", protocols: ["HTTPS"], tls: "TERMINATE_AT_EDGE", routing: ["PATH"] }, "GATEWAY_HTTP_ROUTE", { name: "http", port: 80, targetPort: 8080 }],
+    ["HTTP and HTTPS together", { clients: "IN_CLUSTER", protocols: ["HTTP", "HTTPS"] }, undefined, { name: "http", port: 80, targetPort: 8080 }],
+    ["ports given by the caller win", { clients: "INTERNET", protocols: ["HTTPS"], servicePort: 8443, targetPort: 9443 }, "LOAD_BALANCER", { name: "https", port: 8443, targetPort: 9443 }],
+  ] as const)("%s", (_, input, option, expected) => {
+    expect(servicePorts(input as RequirementsInput, option)).toEqual([{ protocol: "TCP", ...expected }]);
+  });
+});

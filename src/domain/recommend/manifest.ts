@@ -1,7 +1,7 @@
 // Builds the Kubernetes objects for an option as YAML documents, from plain objects.
 // Placeholders come from rules.yaml; every applied setting lands in the Service.
 import { isIP } from "node:net";
-import { l4Protocol, type Protocol } from "./requirements.js";
+import { backendProtocol, l4Protocol, type Protocol } from "./requirements.js";
 import type { Facts, ManifestKind, OptionRule, RecommendationRules } from "./rules.js";
 import { setPath, type AppliedSetting } from "./settings.js";
 import { toYaml } from "./yaml.js";
@@ -30,10 +30,13 @@ const PORT_NAMES: Record<Protocol, string> = {
   SCTP: "sctp",
 };
 
-/** One port per transport protocol; multi-port Services need named ports, so every port is named. */
+/**
+ * One port per transport protocol; multi-port Services need named ports, so every port is named,
+ * after what the backend speaks ("http" behind an edge that terminates TLS).
+ */
 function ports(facts: Facts, sameTargetPort: boolean): Obj[] {
   const byL4 = new Map<string, Protocol>();
-  for (const p of facts.protocols) if (!byL4.has(l4Protocol(p))) byL4.set(l4Protocol(p), p);
+  for (const p of facts.protocols) if (!byL4.has(l4Protocol(p))) byL4.set(l4Protocol(p), backendProtocol(p, facts.tls));
   return [...byL4].map(([l4, p]) => ({
     name: PORT_NAMES[p],
     protocol: l4,

@@ -160,8 +160,19 @@ export interface Placeholders {
   readonly targetPort: number;
 }
 
+/** What the backend itself speaks: TLS is gone when it is terminated at the edge. */
+export function backendProtocol(protocol: Protocol, tls: TlsMode): Protocol {
+  return protocol === "HTTPS" && tls === "TERMINATE_AT_EDGE" ? "HTTP" : protocol;
+}
+
 /** Assumes the input is already validated (see validate.ts). */
 export function applyDefaults(input: RequirementsInput, defaultVersion: string, placeholders: Placeholders): Requirements {
+  const protocols: Protocol[] = input.protocols?.length ? [...new Set(input.protocols)] : ["HTTP"];
+  const tls = input.tls ?? "NONE";
+  // A backend that serves only TLS listens on the TLS ports by convention, not on 80/8080.
+  const tlsOnly = protocols.every((p) => backendProtocol(p, tls) === "HTTPS" || p === "TLS");
+  const defaultServicePort = tlsOnly ? 443 : placeholders.servicePort;
+  const defaultTargetPort = tlsOnly ? 8443 : placeholders.targetPort;
   // Spelled out rather than built with Object.fromEntries: the rules read these objects on every
   // request, and a literal keeps them in V8's fast property mode.
   return {
@@ -175,13 +186,13 @@ export function applyDefaults(input: RequirementsInput, defaultVersion: string, 
     minimizeCost: input.minimizeCost ?? false,
     standardPorts: input.standardPorts ?? false,
     clients: input.clients,
-    protocols: input.protocols?.length ? [...new Set(input.protocols)] : ["HTTP"],
+    protocols,
     backend: input.backend ?? "PODS",
     environment: input.environment ?? "CLOUD",
     loadBalancer: input.loadBalancer ?? "AUTO",
     exposedServices: input.exposedServices ?? 1,
     routing: [...new Set(input.routing ?? [])],
-    tls: input.tls ?? "NONE",
+    tls,
     locality: input.locality ?? "NONE",
     fixedClusterIp: input.fixedClusterIp ?? null,
     allowedSourceRanges: [...(input.allowedSourceRanges ?? [])],
@@ -189,11 +200,9 @@ export function applyDefaults(input: RequirementsInput, defaultVersion: string, 
     kubernetesVersion: normalizeKubernetesVersion(input.kubernetesVersion) ?? defaultVersion,
     name: input.name ?? placeholders.name,
     namespace: input.namespace ?? null,
-    servicePort: input.servicePort ?? placeholders.servicePort,
+    servicePort: input.servicePort ?? defaultServicePort,
     // An external backend listens where it listens: without a targetPort, assume no remapping.
-    targetPort:
-      input.targetPort ??
-      ((input.backend ?? "PODS") === "PODS" ? placeholders.targetPort : (input.servicePort ?? placeholders.servicePort)),
+    targetPort: input.targetPort ?? ((input.backend ?? "PODS") === "PODS" ? defaultTargetPort : (input.servicePort ?? defaultServicePort)),
     externalHostname: input.externalHostname ?? null,
     externalIp: input.externalIp ?? null,
   };
