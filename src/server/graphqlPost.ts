@@ -53,8 +53,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    // An aborted request has no one left to answer.
+    // An aborted request has no one left to answer ("close" after "end" changes nothing: resolved already).
     req.once("error", () => resolve(null));
+    req.once("close", () => resolve(null));
   });
 }
 
