@@ -4,10 +4,13 @@
 // start and the memory of the production entry point. Prints tables and PASS/MISS per target and
 // writes everything as JSON (default bench/results/latest.json).
 //
-//   tsx bench/run.ts [--quick] [--only <name,…>] [--duration <s>] [--rounds <n>] [--connections <n>] [--out <file>]
+//   tsx bench/run.ts [--quick] [--only <name,…>] [--generator autocannon|wrk] [--duration <s>] [--rounds <n>]
+//                    [--connections <n>] [--out <file>]
 //
 // --only runs just the named queries of the mix (e.g. --only search,recommendServiceType) and skips
-// the cold start and the long run: a focused comparison while working on one query.
+// the cold start and the long run: a focused comparison while working on one query. --generator wrk
+// drives the timed runs with wrk (written in C, so it leaves more of the 2 cores to the servers);
+// the long run's mix stays on autocannon.
 //
 // Autocannon shares the machine with the server under test: on a 2-core machine each gets about
 // one core, so the fastest servers (above all (a)) are partly limited by the load generator.
@@ -26,11 +29,13 @@ import { runLoad, type LoadOptions, type LoadResult } from "./lib/load.js";
 import { coldStart, entryProblem, rssOf, startProduction } from "./lib/production.js";
 import { caseTitle, mb, printCase, printTargets, summarize, type CaseResult, type Target } from "./lib/report.js";
 import { withTypename } from "./lib/typename.js";
+import { runWrk, wrkAvailable } from "./lib/wrk.js";
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     only: { type: "string" },
+    generator: { type: "string", default: "autocannon" },
     duration: { type: "string" },
     rounds: { type: "string" },
     connections: { type: "string" },
@@ -39,6 +44,9 @@ const { values: args } = parseArgs({
 });
 const quick = args.quick!;
 const only = args.only?.split(",").map((name) => name.trim()) ?? null;
+const generator = args.generator as "autocannon" | "wrk";
+if (generator !== "autocannon" && generator !== "wrk") throw new Error(`--generator must be autocannon or wrk, got ${String(generator)}`);
+if (generator === "wrk" && !wrkAvailable()) throw new Error("--generator wrk: wrk is not installed (Debian: apt-get install wrk)");
 const unknownNames = only?.filter((name) => !QUERIES.some((q) => q.name === name)) ?? [];
 if (unknownNames.length) throw new Error(`--only: unknown ${unknownNames.join(", ")}; the mix has ${QUERIES.map((q) => q.name).join(", ")}`);
 const positive = (name: string, raw: string | undefined, fallback: number) => {
@@ -49,6 +57,7 @@ const positive = (name: string, raw: string | undefined, fallback: number) => {
 const settings = {
   quick,
   only,
+  generator,
   durationSeconds: positive("duration", args.duration, quick ? 1 : 5),
   rounds: Math.round(positive("rounds", args.rounds, quick ? 1 : 2)),
   connections: Math.round(positive("connections", args.connections, 16)),
@@ -120,10 +129,10 @@ async function longRunOf(mix: readonly BenchRequest[], useDist: boolean): Promis
 
 async function main(): Promise<number> {
   console.log(
-    `Bench: Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "?"}), ${settings.connections} connections, ` +
+    `Bench: Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "?"}), ${generator}, ${settings.connections} connections, ` +
       `${settings.durationSeconds} s per run, ${settings.rounds} round(s)${quick ? ", quick smoke run" : ""}`,
   );
-  if (os.cpus().length <= 2) console.log("Note: autocannon runs in this process and shares the CPUs with the server under test.");
+  if (os.cpus().length <= 2) console.log(`Note: the load generator (${generator}) shares the CPUs with the server under test.`);
   const notes: string[] = [];
 
   // 1. The real server; its first start creates and seeds the bench's database when there is none.
@@ -140,6 +149,9 @@ async function main(): Promise<number> {
   const uncached = await startChild("c", 60_000, { RESPONSE_CACHE_MAX_ENTRIES: "0" });
 
   // 2. Cold start of the production entry point on the prepared database; (c) is idle meanwhile.
+  // The children warm up (search index, graphql-jit) a second after they listen: wait that out, so
+  // their warm-up does not compete with the starts being timed.
+  if (!only) await new Promise((resolve) => setTimeout(resolve, 2_000));
   const entry = entryProblem();
   if (entry) notes.push(entry.note);
   let cold: { firstAnswerMs: number[]; readyLogMs: number[]; medianMs: number } | { skipped: string };
@@ -216,6 +228,7 @@ async function main(): Promise<number> {
     const load = async (key: ServerKey, options: LoadOptions) => {
       if (key === "a") await servers.a.request({ type: "setBody", body: c.answer.text });
       const server = serverFor(key);
+      if (generator === "wrk") return runWrk(server.port, c.request, { connections: options.connections, duration: options.duration ?? 1 }, () => server.rss());
       return runLoad(server.port, [c.request], options, () => server.rss());
     };
     for (const key of SERVERS) await load(key, warmup);
