@@ -30,6 +30,21 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[index]!;
 }
 
+/** Samples a server's RSS every 100 ms until `stop`; `peak` takes one more sample and returns the highest. */
+export async function watchPeakRss(sampleRss: () => Promise<number>): Promise<{ peak(): Promise<number>; stop(): void }> {
+  let highest = await sampleRss();
+  const sampler = setInterval(() => {
+    sampleRss().then(
+      (rss) => (highest = Math.max(highest, rss)),
+      () => {},
+    );
+  }, 100);
+  return {
+    peak: async () => (highest = Math.max(highest, await sampleRss())),
+    stop: () => clearInterval(sampler),
+  };
+}
+
 export async function runLoad(
   port: number,
   requests: readonly BenchRequest[],
@@ -38,14 +53,7 @@ export async function runLoad(
 ): Promise<LoadResult> {
   let latencies = new Float64Array(1 << 16);
   let count = 0;
-  let peakRssBytes = await sampleRss();
-  const sampler = setInterval(() => {
-    sampleRss().then(
-      (rss) => (peakRssBytes = Math.max(peakRssBytes, rss)),
-      () => {},
-    );
-  }, 100);
-
+  const rss = await watchPeakRss(sampleRss);
   try {
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
@@ -68,7 +76,7 @@ export async function runLoad(
         latencies[count++] = responseTime;
       });
     });
-    peakRssBytes = Math.max(peakRssBytes, await sampleRss());
+    const peakRssBytes = await rss.peak();
     const total = result.requests.total;
     return {
       requests: total,
@@ -82,6 +90,6 @@ export async function runLoad(
       peakRssBytes,
     };
   } finally {
-    clearInterval(sampler);
+    rss.stop();
   }
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BenchRequest } from "./http.js";
-import type { LoadResult } from "./load.js";
+import { watchPeakRss, type LoadResult } from "./load.js";
 
 export function wrkAvailable(): boolean {
   return spawnSync("wrk", ["--version"]).error === undefined;
@@ -41,13 +41,7 @@ export async function runWrk(
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-wrk-"));
   const file = path.join(dir, "request.lua");
   writeFileSync(file, script(request));
-  let peakRssBytes = await sampleRss();
-  const sampler = setInterval(() => {
-    sampleRss().then(
-      (rss) => (peakRssBytes = Math.max(peakRssBytes, rss)),
-      () => {},
-    );
-  }, 100);
+  const rss = await watchPeakRss(sampleRss);
   try {
     const args = ["-t1", `-c${options.connections}`, `-d${Math.max(1, Math.round(options.duration))}s`, "-s", file, `http://127.0.0.1:${port}`];
     const output = await new Promise<string>((resolve, reject) => {
@@ -59,7 +53,7 @@ export async function runWrk(
       child.once("error", reject);
       child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exited with ${code}: ${err.trim().slice(0, 300)}`))));
     });
-    peakRssBytes = Math.max(peakRssBytes, await sampleRss());
+    const peakRssBytes = await rss.peak();
     const summary = /^SUMMARY (\d+) (\d+) (\d+) (\d+) (\d+)$/m.exec(output);
     if (!summary) throw new Error(`wrk printed no summary: ${output.slice(0, 300)}`);
     const [requests, durationUs, bytes, non2xx, errors] = summary.slice(1).map(Number) as [number, number, number, number, number];
@@ -81,7 +75,7 @@ export async function runWrk(
       peakRssBytes,
     };
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
