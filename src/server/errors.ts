@@ -58,7 +58,7 @@ export const logUnknownErrors: ApolloServerPlugin<Context> = {
 };
 
 /** Body-parser and routing failures, answered as GraphQL-shaped JSON instead of Express's HTML page. */
-const HTTP_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
+const HTTP_ERRORS = {
   "entity.too.large": { status: 413, code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." },
   "entity.parse.failed": { status: 400, code: "BAD_REQUEST", message: "The request body is not valid JSON." },
   "encoding.unsupported": { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "The request body's encoding is not supported." },
@@ -66,11 +66,13 @@ const HTTP_ERRORS: Readonly<Record<string, { status: number; code: string; messa
   "request.aborted": { status: 400, code: "BAD_REQUEST", message: "The request was aborted." },
   "request.size.invalid": { status: 400, code: "BAD_REQUEST", message: "The request body's size does not match its Content-Length." },
   internal: { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" },
-};
+} as const satisfies Record<string, { status: number; code: string; message: string }>;
+
+type HttpErrorType = keyof typeof HTTP_ERRORS;
 
 /** Answers with one of the HTTP_ERRORS by its body-parser type, e.g. "entity.parse.failed". */
-export function sendHttpError(res: ServerResponse, type: keyof typeof HTTP_ERRORS): void {
-  const known = HTTP_ERRORS[type]!;
+export function sendHttpError(res: ServerResponse, type: HttpErrorType): void {
+  const known = HTTP_ERRORS[type];
   const body = JSON.stringify({ errors: [{ message: known.message, extensions: { code: known.code } }] });
   res.writeHead(known.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
 }
@@ -80,7 +82,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const type = (error as { type?: string }).type ?? "";
     if (Object.hasOwn(HTTP_ERRORS, type)) {
-      sendHttpError(res, type);
+      sendHttpError(res, type as HttpErrorType);
       return;
     }
     // Other client errors from body parsing (e.g. a body that does not inflate as its Content-Encoding says).

@@ -55,8 +55,7 @@ export class ResponseCache {
   /** Express middleware in front of Apollo: serves POST hits, answers 304s and records misses. */
   middleware(onHit: () => void = () => {}) {
     return (req: Request, res: Response, next: NextFunction): void => {
-      const key =
-        req.method === "GET" ? (req.originalUrl.includes("?") ? `GET ${req.originalUrl}` : null) : req.method === "POST" ? postKey(req.body) : null;
+      const key = requestKey(req);
       // A GET that Apollo's CSRF prevention would refuse must reach Apollo to be refused.
       if (!key || (req.method === "GET" && !passesCsrfCheck(req))) return next();
       // A GET revalidation is answered before anything runs: the ETag follows from the request alone.
@@ -127,6 +126,12 @@ export class ResponseCache {
 function hasErrors(body: string | Buffer): boolean {
   const start = '{"errors":';
   return typeof body === "string" ? body.startsWith(start) : body.subarray(0, start.length).toString("latin1") === start;
+}
+
+/** The cache key of a GraphQL request, or null when it is not a cacheable GraphQL request. */
+function requestKey(req: Request): string | null {
+  if (req.method === "GET") return req.originalUrl.includes("?") ? `GET ${req.originalUrl}` : null;
+  return req.method === "POST" ? postKey(req.body) : null;
 }
 
 /** The cache key of a parsed POST body, or null when it is not a single GraphQL request. */
