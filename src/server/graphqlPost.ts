@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import Negotiator from "negotiator";
+import vary from "vary";
 import type { Context } from "./context.js";
 import { sendHttpError } from "./errors.js";
 import { postKey, type ResponseCache } from "./responseCache.js";
@@ -70,18 +71,12 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function appendVary(res: ServerResponse, field: string): void {
-  const vary = res.getHeader("vary");
-  if (vary === undefined) res.setHeader("vary", field);
-  else if (!String(vary).toLowerCase().includes(field.toLowerCase())) res.setHeader("vary", `${String(vary)}, ${field}`);
-}
-
 /**
  * Sends the answer, compressed when the client accepts it and it is big enough. A string is written
  * as it is: turning every answer into a Buffer first showed up as garbage-collection work.
  */
 async function sendBody(req: IncomingMessage, res: ServerResponse, body: string | Buffer, threshold: number): Promise<void> {
-  appendVary(res, "Accept-Encoding");
+  vary(res, "Accept-Encoding");
   const length = typeof body === "string" ? Buffer.byteLength(body) : body.length;
   const encoding = length >= threshold ? (new Negotiator(req) as EncodingNegotiator).encoding(ENCODINGS, { preferred: PREFERRED_ENCODINGS }) : undefined;
   if (encoding === "br" || encoding === "gzip" || encoding === "deflate") {
