@@ -38,7 +38,7 @@ export const ENUM_VALUE_DESCRIPTIONS = {
     OTHER_NAMESPACE_SERVICE: "An existing Service in another namespace.",
   },
   ClusterEnvironment: {
-    CLOUD: "A managed or self-managed cluster on a cloud with a cloud controller (EKS, GKE, AKS…).",
+    CLOUD: "A managed or self-managed cluster on a cloud with a cloud controller (EKS, GKE, AKS...).",
     BARE_METAL: "Own hardware or VMs without a cloud provider integration.",
     LOCAL: "A local development cluster such as kind or minikube.",
   },
