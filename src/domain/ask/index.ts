@@ -10,6 +10,7 @@ import { findConcept } from "../lookup.js";
 import { recommendFromQuestion, type QuestionRecommendation } from "../recommend/index.js";
 import { validateQuestion } from "../recommend/validate.js";
 import type { SearchIndex } from "../search/search.js";
+import { ELLIPSIS } from "../search/snippet.js";
 import { uniqueSources } from "../sources.js";
 import { normalizeKubernetesVersion, statusAtKubernetesVersion } from "../versions.js";
 import { classify } from "./classify.js";
@@ -235,7 +236,10 @@ function addsSomething(summary: string, snippet: string): boolean {
 
 /** The whole sentence a snippet was cut from, without the ** marks. */
 function snippetSentence(index: SearchIndex, slug: string, snippet: string): string | undefined {
-  const fragment = plain(snippet).replace(/^…|…$/g, "").trim();
+  let fragment = plain(snippet);
+  if (fragment.startsWith(ELLIPSIS)) fragment = fragment.slice(ELLIPSIS.length);
+  if (fragment.endsWith(ELLIPSIS)) fragment = fragment.slice(0, -ELLIPSIS.length);
+  fragment = fragment.trim();
   if (!fragment) return undefined;
   const doc = index.docs.find((d) => d.slug === slug);
   const sentence = doc?.sentences.find((s) => s.field !== "summary" && plain(s.text).includes(fragment));

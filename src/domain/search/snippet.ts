@@ -3,6 +3,8 @@ import type { IndexedConcept, Sentence } from "./index.js";
 import type { Word } from "./tokenize.js";
 
 const MAX_LENGTH = 200;
+/** Marks where a snippet was cut from its passage. */
+export const ELLIPSIS = "...";
 
 /** `values` holds what each query term is worth. */
 export function snippet(doc: IndexedConcept, values: ReadonlyMap<string, number>): string {
@@ -32,7 +34,8 @@ export function snippet(doc: IndexedConcept, values: ReadonlyMap<string, number>
     at = w.end;
   });
   out += text.slice(at, to);
-  return `${from > 0 ? "…" : ""}${out.trim()}${to < text.length ? "…" : ""}`;
+  // "..." rather than "…": one character above U+00FF would make V8 hold the whole answer's JSON as two-byte text.
+  return `${from > 0 ? ELLIPSIS : ""}${out.trim()}${to < text.length ? ELLIPSIS : ""}`;
 }
 
 /** About MAX_LENGTH characters around the first matched word, cut at word boundaries. */
