@@ -56,6 +56,8 @@ export interface SearchIndex {
   readonly surfaceToStem: ReadonlyMap<string, string>;
   /** Every name phrase, under each of its stems. */
   readonly namePhrases: ReadonlyMap<string, readonly NamePhrase[]>;
+  /** Each doc's place in slug order (localeCompare), to break ties without comparing strings per query. */
+  readonly slugRank: Int32Array;
 }
 
 /**
@@ -213,5 +215,7 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
     list.push(surface);
     surfaceByLength.set(surface.length, list);
   }
-  return { docs, postings, surfaceByLength, surfaceToStem: analyzer.surfaceToStem, namePhrases };
+  const slugRank = new Int32Array(docs.length);
+  [...docs.keys()].sort((a, b) => docs[a]!.slug.localeCompare(docs[b]!.slug)).forEach((doc, rank) => (slugRank[doc] = rank));
+  return { docs, postings, surfaceByLength, surfaceToStem: analyzer.surfaceToStem, namePhrases, slugRank };
 }

@@ -54,6 +54,12 @@ function longestSharedRun(a: readonly string[], b: readonly string[]): number {
   return best;
 }
 
+function sharesTwo(stems: readonly string[], queryStems: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const s of stems) if (queryStems.has(s) && ++shared === 2) return true;
+  return false;
+}
+
 /**
  * Credits concepts named in the query: in full ("ingress class default" names IngressClass) or by
  * two or more leading words in order ("backend tls" for BackendTLSPolicy). Word order matters:
@@ -62,10 +68,13 @@ function longestSharedRun(a: readonly string[], b: readonly string[]): number {
 function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array): void {
   const best = new Map<number, number>();
   const seen = new Set<NamePhrase>();
-  for (const s of new Set(q.sequence)) {
+  const queryStems = new Set(q.sequence);
+  for (const s of queryStems) {
     for (const phrase of index.namePhrases.get(s) ?? []) {
       if (seen.has(phrase)) continue;
       seen.add(phrase);
+      // A run of two needs two shared stems; most phrases share one, and need no run.
+      if (phrase.stems.length > 1 && !sharesTwo(phrase.stems, queryStems)) continue;
       const run = longestSharedRun(phrase.stems, q.sequence);
       const full = run === phrase.stems.length;
       if (!full && run < 2) continue;
@@ -103,7 +112,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const coverage = covered(groups[doc]!, q.groupWeights);
     ranked.push({ doc, score: scores[doc]! * (0.5 + 0.5 * coverage) });
   }
-  ranked.sort((a, b) => b.score - a.score || index.docs[a.doc]!.slug.localeCompare(index.docs[b.doc]!.slug));
+  ranked.sort((a, b) => b.score - a.score || index.slugRank[a.doc]! - index.slugRank[b.doc]!);
 
   const values = new Map<string, number>();
   for (const [term, { weight }] of q.terms) {
