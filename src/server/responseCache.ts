@@ -106,7 +106,10 @@ export class ResponseCache {
     res.setHeader("etag", etag);
     res.setHeader("cache-control", this.cacheControl);
     // The cache keeps bytes; converting costs nothing when it is off (the uncached benchmark).
-    if (this.entries && body.length <= MAX_ENTRY_BYTES) this.entries.set(key, { body: Buffer.isBuffer(body) ? body : Buffer.from(body), etag });
+    if (!this.entries) return;
+    // The limit is in bytes: a string's length counts UTF-16 units, not the bytes it encodes to.
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    if (bytes.length <= MAX_ENTRY_BYTES) this.entries.set(key, { body: bytes, etag });
   }
 
   private send(req: IncomingMessage, res: ServerResponse, entry: CachedAnswer): void {
