@@ -4,7 +4,7 @@
 // start and the memory of the production entry point. Prints tables and PASS/MISS per target and
 // writes everything as JSON (default bench/results/latest.json).
 //
-//   tsx bench/run.ts [--quick] [--only <name,…>] [--generator autocannon|wrk] [--duration <s>] [--rounds <n>]
+//   npm run bench -- [--quick] [--only <name,…>] [--generator autocannon|wrk] [--duration <s>] [--rounds <n>]
 //                    [--connections <n>] [--out <file>]
 //
 // --only runs just the named queries of the mix (e.g. --only search,recommendServiceType) and skips
@@ -14,6 +14,10 @@
 //
 // Autocannon shares the machine with the server under test: on a 2-core machine each gets about
 // one core, so the fastest servers (above all (a)) are partly limited by the load generator.
+// `npm run bench` gives this process a fixed young generation (node --min-semi-space-size=32
+// --max-semi-space-size=32). Left to V8, it shrank while this process sat idle through the cold
+// starts; autocannon then ran about 16 times as many full collections, which added 3-5 ms to every
+// p99 measured afterwards, the raw node:http server's included (cached concept 0.9 -> 5.5 ms).
 //
 // The real server reads DATABASE_URL when it is set; otherwise the bench builds its own database in
 // a temporary directory (created, migrated and seeded by the server's own prepareDatabase, from the
@@ -134,6 +138,10 @@ async function main(): Promise<number> {
   );
   if (os.cpus().length <= 2) console.log(`Note: the load generator (${generator}) shares the CPUs with the server under test.`);
   const notes: string[] = [];
+  if (!process.execArgv.some((flag) => flag.startsWith("--min-semi-space-size"))) {
+    notes.push("this process ran without npm run bench's fixed young generation (--min-semi-space-size): its autocannon may add milliseconds to p99 after idle phases");
+    console.log(`Note: ${notes[0]}.`);
+  }
 
   // 1. The real server; its first start creates and seeds the bench's database when there is none.
   if (!process.env.DATABASE_URL) {

@@ -148,7 +148,6 @@ export interface QuestionRecommendation {
  * The newest Kubernetes version the knowledge base mentions in any lifecycle, never older than
  * the floor in the rules: a caller who names no version gets advice for a current cluster.
  */
-/** The knowledge base's newest Kubernetes version, or `floor` when that is newer. */
 export function newestKnownKubernetesVersion(knowledge: KnowledgeSnapshot, floor: string): string {
   const newest = newestKubernetesVersion(knowledge.concepts);
   return compareVersions(newest, floor) > 0 ? newest : floor;
