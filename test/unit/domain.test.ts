@@ -8,6 +8,7 @@ import { fromGlobalId, toGlobalId } from "../../src/domain/ids.js";
 import type { Lifecycle } from "../../src/domain/knowledge.js";
 import { compareVersions, statusAt } from "../../src/domain/lifecycle.js";
 import { findConcept, suggestConcepts } from "../../src/domain/lookup.js";
+import { matches, type Condition, type Facts } from "../../src/domain/recommend/rules.js";
 import { paginate } from "../../src/domain/paginate.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
 import { newestKubernetesVersion, parseKubernetesVersion } from "../../src/domain/versions.js";
@@ -76,10 +77,17 @@ describe("lifecycle", () => {
   ] as const)("%#: at %s the status is %s", (l, version, expected) => {
     expect(statusAt(l, version)).toBe(expected);
   });
-  it("compares versions numerically", () => {
-    expect(compareVersions("1.9", "1.10")).toBeLessThan(0);
-    expect(compareVersions("1.6.0", "1.5.1")).toBeGreaterThan(0);
-    expect(compareVersions("1.33", "1.33")).toBe(0);
+  it.each([
+    ["1.9", "1.10", -1],
+    ["1.10", "1.9", 1],
+    ["1.6.0", "1.5.1", 1],
+    ["1.33", "1.33", 0],
+    ["1.2", "1.2.0", 0],
+    ["1.2.1", "1.2", 1],
+    ["2024-05", "2024-11", -1],
+    ["", "1", -1],
+  ] as const)("compares %s with %s numerically", (a, b, sign) => {
+    expect(Math.sign(compareVersions(a, b))).toBe(sign);
   });
 });
 
@@ -127,5 +135,45 @@ describe("parseKubernetesVersion", () => {
   });
   it("knows the newest version in the knowledge base", () => {
     expect(compareVersions(newestKubernetesVersion(knowledge.concepts), "1.36")).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("recommendation conditions", () => {
+  const facts = {
+    clients: "INTERNET",
+    protocols: ["HTTPS", "GRPC"],
+    routing: [],
+    preserveClientIp: true,
+    exposedServices: 3,
+    loadBalancerClass: null,
+    kubernetesVersion: "1.30",
+  } as unknown as Facts;
+  it.each([
+    [{}, true],
+    [{ clients: ["INTERNET", "VPC"] }, true],
+    [{ clients: ["CLUSTER"] }, false],
+    [{ protocols: ["GRPC"] }, true],
+    [{ protocols: ["UDP", "SCTP"] }, false],
+    [{ routing: ["HOST"] }, false],
+    [{ preserveClientIp: true }, true],
+    [{ preserveClientIp: false }, false],
+    [{ exposedServices: { min: 2 } }, true],
+    [{ exposedServices: { min: 4 } }, false],
+    [{ exposedServices: { max: 3 } }, true],
+    [{ exposedServices: { min: 1, max: 2 } }, false],
+    [{ loadBalancerClass: { set: false } }, true],
+    [{ loadBalancerClass: { set: true } }, false],
+    [{ protocols: { set: true } }, true],
+    [{ routing: { set: true } }, false],
+    [{ kubernetesVersion: { below: "1.31" } }, true],
+    [{ kubernetesVersion: { below: "1.30" } }, false],
+    [{ kubernetesVersion: { atLeast: "1.30" } }, true],
+    [{ kubernetesVersion: { atLeast: "1.9", below: "1.100" } }, true],
+    [{ kubernetesVersion: { atLeast: "1.31" } }, false],
+    [{ clients: ["INTERNET"], preserveClientIp: false }, false],
+  ] as [Condition, boolean][])("%# %j holds: %s", (condition, expected) => {
+    expect(matches(condition, facts)).toBe(expected);
+    // A second check uses the condition's cached tests.
+    expect(matches(condition, facts)).toBe(expected);
   });
 });

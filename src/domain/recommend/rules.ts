@@ -124,33 +124,47 @@ export interface RecommendationRules {
 
 export type Facts = Requirements & DerivedFacts;
 
-function matchValue(actual: unknown, expected: ConditionValue, version: string): boolean {
+type Test = (facts: Facts) => boolean;
+
+/** One entry of a condition as a test; see ConditionValue for what each form means. */
+function testOf(field: ConditionField, expected: ConditionValue): Test {
   if (Array.isArray(expected)) {
-    const list = expected as readonly string[];
-    return Array.isArray(actual) ? actual.some((a) => list.includes(String(a))) : list.includes(String(actual));
+    const allowed = new Set<string>(expected as readonly string[]);
+    return (facts) => {
+      const actual: unknown = facts[field];
+      return Array.isArray(actual) ? actual.some((a) => allowed.has(String(a))) : allowed.has(String(actual));
+    };
   }
-  if (typeof expected === "boolean") return actual === expected;
-  if ("set" in expected) return (actual !== null && !(Array.isArray(actual) && actual.length === 0)) === expected.set;
+  if (typeof expected === "boolean") return (facts) => facts[field] === expected;
+  if ("set" in expected) {
+    const { set } = expected;
+    return (facts) => {
+      const actual: unknown = facts[field];
+      return (actual !== null && !(Array.isArray(actual) && actual.length === 0)) === set;
+    };
+  }
   if ("below" in expected || "atLeast" in expected) {
-    const v = expected as { below?: string; atLeast?: string };
-    return (
-      (v.below === undefined || compareVersions(version, v.below) < 0) &&
-      (v.atLeast === undefined || compareVersions(version, v.atLeast) >= 0)
-    );
+    const { below, atLeast } = expected as { below?: string; atLeast?: string };
+    return ({ kubernetesVersion: version }) =>
+      (below === undefined || compareVersions(version, below) < 0) && (atLeast === undefined || compareVersions(version, atLeast) >= 0);
   }
-  const range = expected as { min?: number; max?: number };
-  const n = Number(actual);
-  return (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
+  const { min, max } = expected as { min?: number; max?: number };
+  return (facts) => {
+    const n = Number(facts[field]);
+    return (min === undefined || n >= min) && (max === undefined || n <= max);
+  };
 }
 
-const entriesOf = new WeakMap<Condition, readonly (readonly [ConditionField, ConditionValue])[]>();
+// Conditions never change: each is turned into its tests once, not interpreted on every request
+// (a recommendation checks about a hundred of them).
+const testsOf = new WeakMap<Condition, readonly Test[]>();
 
 export function matches(condition: Condition, facts: Facts): boolean {
-  // Conditions never change: list their entries once rather than on every request.
-  let entries = entriesOf.get(condition);
-  if (!entries) entriesOf.set(condition, (entries = Object.entries(condition) as [ConditionField, ConditionValue][]));
-  for (const [field, expected] of entries) {
-    if (!matchValue(facts[field], expected, facts.kubernetesVersion)) return false;
+  let tests = testsOf.get(condition);
+  if (!tests) {
+    tests = (Object.entries(condition) as [ConditionField, ConditionValue][]).map(([field, expected]) => testOf(field, expected));
+    testsOf.set(condition, tests);
   }
+  for (const test of tests) if (!test(facts)) return false;
   return true;
 }

@@ -16,6 +16,18 @@ export function yamlScalar(value: unknown): string {
   throw new Error(`cannot write ${String(value)} in a manifest`);
 }
 
+// Keys come from the manifest builder and the rules, a small fixed vocabulary: each is checked
+// once. Bounded anyway, in case a key ever comes from a request.
+const keys = new Map<string, string>();
+function yamlKey(key: string): string {
+  let written = keys.get(key);
+  if (written === undefined) {
+    written = yamlScalar(key);
+    if (keys.size < 1000) keys.set(key, written);
+  }
+  return written;
+}
+
 const isCollection = (value: Json): value is readonly Json[] | { readonly [key: string]: Json } => typeof value === "object" && value !== null;
 const isEmpty = (value: readonly Json[] | { readonly [key: string]: Json }) =>
   Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
@@ -35,7 +47,7 @@ function write(out: string[], value: readonly Json[] | { readonly [key: string]:
   for (const key of Object.keys(value)) {
     const item = (value as { readonly [key: string]: Json })[key];
     if (item === undefined) continue;
-    const line = `${prefix}${yamlScalar(key)}:`;
+    const line = `${prefix}${yamlKey(key)}:`;
     if (isCollection(item) && !isEmpty(item)) {
       out.push(`${line}\n`);
       // Sequences under a key are indented like kubectl and the yaml package write them.
