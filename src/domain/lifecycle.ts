@@ -3,8 +3,8 @@ import type { Lifecycle, LifecycleStatus } from "./knowledge.js";
 
 /** Compares dotted versions numerically ("1.9" < "1.10"); dates written YYYY-MM compare too. */
 export function compareVersions(a: string, b: string): number {
-  // Recommendations compare versions dozens of times per request: digits and separators are
-  // compared in place, without splitting; anything else takes the general path.
+  // Every recommendation compares versions: digits and separators are compared in place,
+  // without splitting; anything else takes the general path.
   if (DIGITS_AND_SEPARATORS.test(a) && DIGITS_AND_SEPARATORS.test(b)) {
     let i = 0;
     let j = 0;

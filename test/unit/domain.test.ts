@@ -8,8 +8,8 @@ import { fromGlobalId, toGlobalId } from "../../src/domain/ids.js";
 import type { Lifecycle } from "../../src/domain/knowledge.js";
 import { compareVersions, statusAt } from "../../src/domain/lifecycle.js";
 import { findConcept, suggestConcepts } from "../../src/domain/lookup.js";
-import { matches, type Condition, type Facts } from "../../src/domain/recommend/rules.js";
 import { paginate } from "../../src/domain/paginate.js";
+import { matches, type Condition, type Facts } from "../../src/domain/recommend/rules.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
 import { newestKubernetesVersion, parseKubernetesVersion } from "../../src/domain/versions.js";
 
@@ -150,8 +150,8 @@ describe("recommendation conditions", () => {
   } as unknown as Facts;
   it.each([
     [{}, true],
-    [{ clients: ["INTERNET", "VPC"] }, true],
-    [{ clients: ["CLUSTER"] }, false],
+    [{ clients: ["INTERNET", "PRIVATE_NETWORK"] }, true],
+    [{ clients: ["IN_CLUSTER"] }, false],
     [{ protocols: ["GRPC"] }, true],
     [{ protocols: ["UDP", "SCTP"] }, false],
     [{ routing: ["HOST"] }, false],
@@ -171,7 +171,7 @@ describe("recommendation conditions", () => {
     [{ kubernetesVersion: { atLeast: "1.9", below: "1.100" } }, true],
     [{ kubernetesVersion: { atLeast: "1.31" } }, false],
     [{ clients: ["INTERNET"], preserveClientIp: false }, false],
-  ] as [Condition, boolean][])("%# %j holds: %s", (condition, expected) => {
+  ] as [Condition, boolean][])("%# %j → %s", (condition, expected) => {
     expect(matches(condition, facts)).toBe(expected);
     // A second check uses the condition's cached tests.
     expect(matches(condition, facts)).toBe(expected);

@@ -156,7 +156,7 @@ function testOf(field: ConditionField, expected: ConditionValue): Test {
 }
 
 // Conditions never change: each is turned into its tests once, not interpreted on every request
-// (a recommendation checks about a hundred of them).
+// (a recommendation checks dozens of them).
 const testsOf = new WeakMap<Condition, readonly Test[]>();
 
 export function matches(condition: Condition, facts: Facts): boolean {
