@@ -167,13 +167,6 @@ function warningsOf(s: Scored, sources: SourceResolver): string[] {
   ];
 }
 
-/** The first occurrence of each string, in order; the lists are a few items long. */
-function distinct(items: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (const item of items) if (!kept.includes(item)) kept.push(item);
-  return kept;
-}
-
 const MAX_REASONS = 8;
 // "gRPC traffic" keeps its spelling; "reachable from ..." starts a sentence.
 const capitalize = (s: string) => (/^[a-z][a-z ]/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
@@ -246,7 +239,7 @@ export function recommend(input: RequirementsInput, knowledge: KnowledgeSnapshot
   const alternatives = viable.filter((s) => s !== bestScored).map((s) => present(s, facts, rules, sources).option);
   const rejected: RejectedOption[] = rejectedScored
     .filter((s) => s !== bestScored)
-    .map((s) => ({ option: s.rule.option, reason: distinct(s.violations.map((v) => v.text)).join(" "), sources: uniqueSources(s.violations.map((v) => v.sources)) }));
+    .map((s) => ({ option: s.rule.option, reason: [...new Set(s.violations.map((v) => v.text))].join(" "), sources: uniqueSources(s.violations.map((v) => v.sources)) }));
   const warnings = [...new Set([...globalWarnings, ...warningsOf(bestScored, sources), ...best.warnings])];
   const labels = new Map(rules.options.map((o) => [o.option, o.label]));
   return {
