@@ -17,10 +17,12 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=fals
 # skips the package's own postinstall (run explicitly below, once the sources are here) and the
 # dependencies' install scripts, which only fetch Prisma's native engines: this project uses
 # Prisma's JavaScript schema engine and the libSQL driver adapter, so nothing else is downloaded.
+# `npx patch-package` applies patches/ (one fix to Apollo Server), the first half of the postinstall.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+COPY patches ./patches
+RUN npm ci --ignore-scripts && npx patch-package
 
-# `npm run setup` is exactly what `npm ci`'s postinstall runs: prisma generate + graphql-codegen
+# `npm run setup` is the rest of what `npm ci`'s postinstall runs: prisma generate + graphql-codegen
 # + tsc (to dist/), `prisma migrate deploy`, then the seed. .dockerignore keeps any local
 # node_modules/, dist/, src/generated/ and *.db out, so the database is always built fresh here.
 COPY . .
@@ -38,7 +40,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 LOG_FORMAT=json \
 # the generated Prisma client is compiled into dist/, so @prisma/client's postinstall is not
 # needed. pino-pretty is a devDependency, so LOG_FORMAT=pretty does not work in this image.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY patches ./patches
+RUN npm ci --omit=dev --ignore-scripts && npx patch-package && npm cache clean --force
 
 # The compiled server (dist/src, including the generated Prisma client and resolver types),
 # the GraphQL schema it loads at start-up, prisma.config.ts (only for the migrate fallback),

@@ -16,7 +16,7 @@ import { exportKnowledge } from "../domain/export.js";
 import type { KnowledgeSnapshot } from "../domain/knowledge.js";
 import { buildSearchIndex, type SearchIndex } from "../domain/search/search.js";
 import { resolvers } from "../schema/index.js";
-import type { Context } from "./context.js";
+import { RequestContext, type Context } from "./context.js";
 import { formatError, jsonErrorHandler, logUnknownErrors, sendHttpError } from "./errors.js";
 import { graphqlPostHandler } from "./graphqlPost.js";
 import { jitGateway, loadCompiler } from "./jitGateway.js";
@@ -131,14 +131,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const header = req.headers["x-request-id"];
     const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
     res.setHeader("x-request-id", requestId);
-    return {
-      knowledge,
-      get searchIndex() {
-        return getSearchIndex();
-      },
-      requestId,
-      logger: logger.child({ requestId }),
-    };
+    return new RequestContext(knowledge, getSearchIndex, requestId, logger.child({ requestId }));
   };
   const compressionThreshold = 8 * 1024;
   graphqlPost = graphqlPostHandler({

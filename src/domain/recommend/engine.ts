@@ -1,21 +1,23 @@
 // Scores every networking option against the requirements using the knowledge base's
 // capabilities and the rules file. Pure: the same input, knowledge and rules give the same answer.
-import type { Capability, KnowledgeSnapshot, Source } from "../knowledge.js";
+import type { Capability, KnowledgeSnapshot, ServiceTypeName, Source } from "../knowledge.js";
 import { uniqueSources } from "../sources.js";
 import { buildManifest, generatesService } from "./manifest.js";
 import {
   applyDefaults,
   deriveFacts,
   newestKnownKubernetesVersion,
+  type NetworkingOption,
   type Reason,
   type Recommendation,
   type RecommendedOption,
   type RejectedOption,
   type RequirementsInput,
   type Requirements,
+  type SpecSetting,
 } from "./requirements.js";
 import { matches, type ConditionRule, type Facts, type OptionRule, type RecommendationRules, type RequirementRule } from "./rules.js";
-import { cite, computeSettings } from "./settings.js";
+import { cite, computeSettings, type AppliedSetting } from "./settings.js";
 import { summarize } from "./summary.js";
 import { validateRequirements } from "./validate.js";
 
@@ -171,6 +173,44 @@ const MAX_REASONS = 8;
 // "gRPC traffic" keeps its spelling; "reachable from ..." starts a sentence.
 const capitalize = (s: string) => (/^[a-z][a-z ]/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
+/**
+ * Rendering YAML is most of a recommendation's cost, and clients rarely read every alternative's
+ * manifest: it is rendered on first read, then kept (same input, same text).
+ *
+ * A class, not an object literal with `get manifest()`: V8 gives every such literal a new accessor
+ * pair in the old generation, which then keeps the whole request's objects alive through young
+ * collections until the next full one (recommendServiceType promoted 12.8 KB per request).
+ */
+class PresentedOption implements RecommendedOption {
+  readonly option: NetworkingOption;
+  readonly serviceType: ServiceTypeName | null;
+  readonly score: number;
+  readonly settings: readonly SpecSetting[];
+  readonly conceptSlug: string | null;
+  // Private fields, so the object's own properties are only the answer's.
+  readonly #rule: OptionRule;
+  readonly #appliedSettings: readonly AppliedSetting[];
+  readonly #facts: Facts;
+  readonly #rules: RecommendationRules;
+  #manifest: string | undefined;
+
+  constructor(s: Scored, readonly reasons: readonly Reason[], appliedSettings: readonly AppliedSetting[], facts: Facts, rules: RecommendationRules) {
+    this.option = s.rule.option;
+    this.serviceType = s.rule.serviceType;
+    this.score = s.score;
+    this.settings = appliedSettings.map(({ path, value, why }) => ({ path, value, why }));
+    this.conceptSlug = s.conceptSlug;
+    this.#rule = s.rule;
+    this.#appliedSettings = appliedSettings;
+    this.#facts = facts;
+    this.#rules = rules;
+  }
+
+  get manifest(): string {
+    return (this.#manifest ??= buildManifest(this.#rule, this.#facts, this.#rules, this.#appliedSettings));
+  }
+}
+
 function present(s: Scored, facts: Facts, rules: RecommendationRules, { urls }: SourceResolver): { option: RecommendedOption; warnings: readonly string[] } {
   const { settings, warnings } = generatesService(s.rule, facts)
     ? computeSettings(s.rule.option, facts, rules, urls)
@@ -182,20 +222,7 @@ function present(s: Scored, facts: Facts, rules: RecommendationRules, { urls }: 
     .filter((r) => !seen.has(r.text) && seen.add(r.text))
     .slice(0, MAX_REASONS)
     .map(({ text, sources }) => ({ text, sources }));
-  // Rendering YAML is most of a recommendation's cost, and clients rarely read every
-  // alternative's manifest: render on first read, then keep it (same input, same text).
-  let manifest: string | undefined;
-  const option: RecommendedOption = {
-    option: s.rule.option,
-    serviceType: s.rule.serviceType,
-    score: s.score,
-    reasons,
-    settings: settings.map(({ path, value, why }) => ({ path, value, why })),
-    conceptSlug: s.conceptSlug,
-    get manifest() {
-      return (manifest ??= buildManifest(s.rule, facts, rules, settings));
-    },
-  };
+  const option = new PresentedOption(s, reasons, settings, facts, rules);
   return { option, warnings };
 }
 
