@@ -2,7 +2,7 @@
 // each such literal a new accessor pair in the old generation; its closures then keep the whole
 // request (variables, context, answer) alive through young collections until the next full one.
 // Fixing the three places that did this cut promotion from 12.8 to 0.7 KB per recommendServiceType
-// request and full collections from about 12 to 1 per 4 s of load (README, Performance).
+// request and full collections from 9–15 to 1–3 per 4 s of load (README, Performance).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { HeaderMap } from "@apollo/server";
