@@ -13,7 +13,13 @@ export function comparisonId(left: string, right: string, dimension: string, ord
 }
 
 export function contentToKnowledgeData(content: Content, seededAt: Date): KnowledgeData {
-  const sources: Source[] = [...content.sources].map(([id, s]) => ({ id, url: s.url, title: s.title, section: s.section ?? null }));
+  const sources: Source[] = [...content.sources].map(([id, s]) => ({
+    id,
+    url: s.url,
+    title: s.title,
+    section: s.section ?? null,
+    checked: s.checked ?? null,
+  }));
   const byId = new Map(sources.map((s) => [s.id, s]));
   // Sorted by id, as the store returns them, so both paths build the same snapshot.
   const resolve = (ids: readonly string[]) => ids.map((id) => byId.get(id)!).sort((a, b) => a.id.localeCompare(b.id));
@@ -72,6 +78,7 @@ export function contentToKnowledgeData(content: Content, seededAt: Date): Knowle
       sources: resolve(c.sources),
     })),
     recommendationRules: content.recommendationRules,
+    documents: content.documents,
     serviceTypes: content.serviceTypes.map((t) => ({
       name: t.name,
       kubernetesName: t.kubernetesName,

@@ -4,11 +4,13 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import { PROJECT_ROOT } from "../config.js";
 import { ruleSourceProblems, type RecommendationRules } from "../domain/recommend/index.js";
 import { buildSnapshot } from "../domain/snapshot.js";
 import { contentToKnowledgeData } from "./knowledgeData.js";
+import type { ContentDocuments } from "../domain/knowledge.js";
+import { CONTENT_DOCUMENTS, CONTENT_DOCUMENT_NAMES, type ContentDocumentName } from "./documents.js";
 import { recommendationRulesSchema } from "./recommendationSchema.js";
 import {
   capabilitiesFileSchema,
@@ -35,6 +37,7 @@ export interface Content {
   readonly capabilities: readonly CapabilityEntry[];
   readonly comparisons: readonly ComparisonEntry[];
   readonly recommendationRules: RecommendationRules;
+  readonly documents: ContentDocuments;
 }
 
 export class ContentError extends Error {
@@ -102,6 +105,9 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const comparisons: (ComparisonEntry & { file: string; index: number })[] = [];
   const conceptFile = new Map<string, string>();
   let recommendationRules: RecommendationRules | undefined;
+  const documentFolders = new Map<string, ContentDocumentName>(CONTENT_DOCUMENT_NAMES.map((name) => [CONTENT_DOCUMENTS[name].folder, name]));
+  const documents = Object.fromEntries(CONTENT_DOCUMENT_NAMES.map((name) => [name, [] as unknown[]])) as Record<ContentDocumentName, unknown[]>;
+  const documentIds = new Map<string, string>();
 
   for (const file of files) {
     hash.update(file.relativePath).update("\0").update(file.text).update("\0");
@@ -124,6 +130,19 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
       (validateFile(file, comparisonsFileSchema, problems) ?? []).forEach((c, index) =>
         comparisons.push({ ...c, file: file.relativePath, index }),
       );
+    } else if (documentFolders.has(folder!) && file.relativePath !== folder) {
+      const name = documentFolders.get(folder!)!;
+      const kind = CONTENT_DOCUMENTS[name];
+      const entries = (validateFile(file, z.array(kind.entry as z.ZodType), problems) ?? []) as Record<string, unknown>[];
+      for (const entry of entries) {
+        const id = kind.idField ? entry[kind.idField] : undefined;
+        if (typeof id === "string") {
+          const owner = documentIds.get(`${name}:${id}`);
+          if (owner) problems.push(`${file.relativePath}: ${kind.idField} "${id}" is already used in ${owner}`);
+          documentIds.set(`${name}:${id}`, file.relativePath);
+        }
+      }
+      documents[name].push(...entries);
     } else if (file.relativePath === path.join("recommendation", "rules.yaml")) {
       recommendationRules = validateFile(file, recommendationRulesSchema, problems) as RecommendationRules | undefined;
     } else if (file.relativePath === "dimensions.yaml") {
@@ -131,7 +150,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     } else if (file.relativePath === "service-types.yaml") {
       serviceTypes.push(...(validateFile(file, serviceTypesFileSchema, problems) ?? []));
     } else {
-      problems.push(`${file.relativePath}: unexpected file; content lives in sources/, concepts/, capabilities/, comparisons/, dimensions.yaml, service-types.yaml and recommendation/rules.yaml`);
+      problems.push(`${file.relativePath}: unexpected file; content lives in sources/, concepts/, capabilities/, comparisons/, ${CONTENT_DOCUMENT_NAMES.map((n) => `${CONTENT_DOCUMENTS[n].folder}/`).join(", ")}, dimensions.yaml, service-types.yaml and recommendation/rules.yaml`);
     }
   }
 
@@ -151,10 +170,17 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     capabilities: capabilities.map(strip),
     comparisons: comparisons.map(strip),
     recommendationRules,
+    documents: documents as unknown as ContentDocuments,
   };
   // The rules cite sources, concepts and dimensions by id: check them against the knowledge they will run on.
-  const ruleProblems = ruleSourceProblems(recommendationRules, buildSnapshot(contentToKnowledgeData(content, new Date(0))));
-  if (ruleProblems.length) throw new ContentError(ruleProblems.map((p) => `recommendation/${p}`));
+  const knowledge = buildSnapshot(contentToKnowledgeData(content, new Date(0)));
+  const referenceProblems = ruleSourceProblems(recommendationRules, knowledge).map((p) => `recommendation/${p}`);
+  for (const name of CONTENT_DOCUMENT_NAMES) {
+    const { folder, check } = CONTENT_DOCUMENTS[name];
+    const entries = content.documents[name] as never[];
+    for (const problem of check?.(entries, knowledge) ?? []) referenceProblems.push(`${folder}/: ${problem}`);
+  }
+  if (referenceProblems.length) throw new ContentError(referenceProblems);
   return content;
 }
 

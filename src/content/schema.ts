@@ -45,6 +45,8 @@ export const sourceSchema = z.strictObject({
     .refine((u) => u.startsWith("https://"), "must be an https URL"),
   title: nonEmpty,
   section: nonEmpty.optional(),
+  /** When the URL (anchor included) was last checked against the documentation. */
+  checked: z.iso.date().optional(),
 });
 /** A sources file maps source ids to sources. */
 export const sourcesFileSchema = z.record(sourceId, sourceSchema);

@@ -2,6 +2,7 @@
 import type {
   CapabilityValue,
   ConceptKind,
+  ContentDocuments,
   LifecycleTrack,
   RelationType,
   ServiceTypeName,
@@ -10,24 +11,28 @@ import type {
 import type { KnowledgeData } from "../domain/snapshot.js";
 import type { Database } from "./client.js";
 import { recommendationRulesSchema } from "../content/recommendationSchema.js";
+import { CONTENT_DOCUMENT_NAMES, parseContentDocument } from "../content/documents.js";
 import type { RecommendationRules } from "../domain/recommend/rules.js";
 
 const strings = (json: string): string[] => JSON.parse(json) as string[];
-const toSource = (s: { id: string; url: string; title: string; section: string | null }): Source => ({
+type SourceRow = { id: string; url: string; title: string; section: string | null; checked: string | null };
+const toSource = (s: SourceRow): Source => ({
   id: s.id,
   url: s.url,
   title: s.title,
   section: s.section,
+  checked: s.checked,
 });
 const bySourceId = (a: Source, b: Source) => a.id.localeCompare(b.id);
-const sourcesOf = (list: { id: string; url: string; title: string; section: string | null }[]) => list.map(toSource).sort(bySourceId);
+const sourcesOf = (list: SourceRow[]) => list.map(toSource).sort(bySourceId);
 
 export class EmptyKnowledgeError extends Error {}
 
 export async function readKnowledge(db: Database): Promise<KnowledgeData> {
-  const [meta, rules, sources, dimensions, concepts, relations, capabilities, comparisons, serviceTypes] = await Promise.all([
+  const [meta, rules, documentRows, sources, dimensions, concepts, relations, capabilities, comparisons, serviceTypes] = await Promise.all([
     db.knowledgeMeta.findUnique({ where: { id: 1 } }),
     db.recommendationRules.findUnique({ where: { id: 1 } }),
+    db.contentDocument.findMany(),
     db.source.findMany({ orderBy: { id: "asc" } }),
     db.dimension.findMany({ orderBy: { position: "asc" } }),
     db.concept.findMany({ include: { sources: true, lifecycle: { include: { sources: true } } }, orderBy: { slug: "asc" } }),
@@ -37,11 +42,20 @@ export async function readKnowledge(db: Database): Promise<KnowledgeData> {
     db.serviceType.findMany({ include: { sources: true }, orderBy: { position: "asc" } }),
   ]);
   if (!meta || !rules) throw new EmptyKnowledgeError("the knowledge base has not been seeded");
+  const documentsByName = new Map(documentRows.map((row) => [row.name, row.document]));
+  const documents = Object.fromEntries(
+    CONTENT_DOCUMENT_NAMES.map((name) => {
+      const json = documentsByName.get(name);
+      if (json === undefined) throw new EmptyKnowledgeError(`the knowledge base has no "${name}" content; seed it again`);
+      return [name, parseContentDocument(name, json)];
+    }),
+  ) as unknown as ContentDocuments;
   return {
     version: meta.version,
     seededAt: meta.seededAt,
     // Validated at seed time; parsed again so a hand-edited database cannot smuggle in a bad shape.
     recommendationRules: recommendationRulesSchema.parse(JSON.parse(rules.document)) as RecommendationRules,
+    documents,
     sources: sources.map(toSource),
     dimensions: dimensions.map((d) => ({ slug: d.slug, name: d.name, description: d.description })),
     concepts: concepts.map((c) => ({

@@ -1,5 +1,6 @@
 // Writes validated content into the store. Idempotent: when the stored version equals the
 // content's version nothing is written, so re-running the seed changes nothing.
+import { CONTENT_DOCUMENT_NAMES } from "../content/documents.js";
 import type { Content } from "../content/load.js";
 import { contentToKnowledgeData, relationId } from "../content/knowledgeData.js";
 import type { Database } from "./client.js";
@@ -28,8 +29,9 @@ export async function seedDatabase(db: Database, content: Content, now: Date = n
       await tx.dimension.deleteMany();
       await tx.source.deleteMany();
       await tx.recommendationRules.deleteMany();
+      await tx.contentDocument.deleteMany();
 
-      await tx.source.createMany({ data: data.sources.map((s) => ({ id: s.id, url: s.url, title: s.title, section: s.section })) });
+      await tx.source.createMany({ data: data.sources.map((s) => ({ id: s.id, url: s.url, title: s.title, section: s.section, checked: s.checked })) });
       await tx.dimension.createMany({ data: data.dimensions.map((d, position) => ({ ...d, position })) });
       for (const c of data.concepts) {
         await tx.concept.create({
@@ -99,6 +101,9 @@ export async function seedDatabase(db: Database, content: Content, now: Date = n
         });
       }
       await tx.recommendationRules.create({ data: { id: 1, document: JSON.stringify(data.recommendationRules) } });
+      await tx.contentDocument.createMany({
+        data: CONTENT_DOCUMENT_NAMES.map((name) => ({ name, document: JSON.stringify(data.documents[name]) })),
+      });
       await tx.knowledgeMeta.upsert({
         where: { id: 1 },
         create: { id: 1, version: content.version, seededAt: now },

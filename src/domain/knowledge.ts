@@ -30,6 +30,8 @@ export interface Source {
   readonly url: string;
   readonly title: string;
   readonly section: string | null;
+  /** ISO date the citation was last checked against the documentation, when recorded. */
+  readonly checked: string | null;
 }
 
 export interface Dimension {
@@ -105,6 +107,27 @@ export interface ServiceType {
   readonly sources: readonly Source[];
 }
 
+/** A troubleshooting or how-to guide (prisma/content/guides/). Sources and concepts are ids. */
+export interface Guide {
+  readonly slug: string;
+  readonly kind: "TROUBLESHOOTING" | "HOW_TO";
+  readonly title: string;
+  readonly summary: string;
+  readonly questions: readonly string[];
+  readonly steps: readonly string[];
+  readonly exampleManifest?: string | undefined;
+  readonly concepts: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/**
+ * Content kinds read whole (src/content/documents.ts), each the validated entries of its folder.
+ * Entries cite sources and concepts by id; resolve them through the snapshot's indexes.
+ */
+export interface ContentDocuments {
+  readonly guides: readonly Guide[];
+}
+
 /** Everything the resolvers and the domain logic read, with the indexes they need. */
 export interface KnowledgeSnapshot {
   readonly version: string;
@@ -128,4 +151,5 @@ export interface KnowledgeSnapshot {
   readonly sourcesById: ReadonlyMap<string, Source>;
   /** The data that drives the recommendation engine (prisma/content/recommendation/rules.yaml). */
   readonly recommendationRules: RecommendationRules;
+  readonly documents: ContentDocuments;
 }

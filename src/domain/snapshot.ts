@@ -1,6 +1,7 @@
 // Builds the immutable snapshot and its lookup indexes from plain knowledge records.
 import type {
   Capability,
+  ContentDocuments,
   ComparisonFact,
   Concept,
   Dimension,
@@ -24,6 +25,7 @@ export interface KnowledgeData {
   /** In builds-on order: ClusterIP, NodePort, LoadBalancer, ExternalName. */
   readonly serviceTypes: readonly ServiceType[];
   readonly recommendationRules: RecommendationRules;
+  readonly documents: ContentDocuments;
 }
 
 const SERVICE_TYPE_ORDER: readonly ServiceTypeName[] = ["CLUSTER_IP", "NODE_PORT", "LOAD_BALANCER", "EXTERNAL_NAME"];
@@ -78,6 +80,7 @@ export function buildSnapshot(data: KnowledgeData): KnowledgeSnapshot {
     sources: data.sources,
     sourcesById: new Map(data.sources.map((s) => [s.id, s])),
     recommendationRules: data.recommendationRules,
+    documents: data.documents,
   };
 }
 

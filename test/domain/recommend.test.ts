@@ -42,7 +42,7 @@ function expectSettingsInManifest(option: RecommendedOption): void {
 // Engine mechanics on a fixture knowledge base, so they hold whatever the real content says.
 // ---------------------------------------------------------------------------------------------
 
-const src = (id: string) => ({ id, url: `https://kubernetes.io/docs/${id}/`, title: id, section: null });
+const src = (id: string) => ({ id, url: `https://kubernetes.io/docs/${id}/`, title: id, section: null, checked: null });
 function fixtureKnowledge(): KnowledgeSnapshot {
   const cap = (conceptSlug: string, dimensionSlug: string, value: "YES" | "NO" | "PARTIAL" | "DEPENDS", note: string) => ({
     conceptSlug,
@@ -74,6 +74,7 @@ function fixtureKnowledge(): KnowledgeSnapshot {
     comparisons: [],
     serviceTypes: [],
     recommendationRules: fixtureRules(),
+    documents: { guides: [] },
   });
 }
 
