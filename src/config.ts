@@ -33,6 +33,25 @@ const envSchema = z.object({
   /** Express "trust proxy": false, true, a hop count, or addresses/subnets such as "loopback, 10.0.0.0/8". */
   TRUST_PROXY: z.string().default("false"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Distinct GraphQL documents kept parsed, validated and compiled (each holds about 100 KB of heap). */
+  DOCUMENT_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Query texts kept for automatic persisted queries. */
+  PERSISTED_QUERY_CACHE_MAX_MB: z.coerce.number().min(0.1).max(1024).default(4),
+  /** A client must send its request headers within this time, and the whole request within the next. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How long an idle keep-alive connection stays open (above load balancers' usual idle timeouts would hold sockets for nothing). */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(5_000),
+  /** Open connections beyond this are refused; each costs memory even when idle. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /**
+   * Host names /mcp answers for (comma-separated; "*" for any). Browsers' Origin must be on one of
+   * them too. Loopback by default: add the names clients use, e.g. the Service's DNS name.
+   */
+  MCP_ALLOWED_HOSTS: z.string().min(1).default("localhost,127.0.0.1,[::1]"),
+}).refine((c) => c.HEADERS_TIMEOUT_MS <= c.REQUEST_TIMEOUT_MS, {
+  path: ["HEADERS_TIMEOUT_MS"],
+  message: "must not be longer than REQUEST_TIMEOUT_MS (Node refuses it)",
 });
 
 export type Config = z.infer<typeof envSchema>;

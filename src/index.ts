@@ -33,11 +33,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // One line that says what to do, not a stack trace, for the failures a user can fix.
-  if (error instanceof DatabaseUnusableError || (error instanceof Error && error.message.startsWith("Invalid setting"))) {
-    console.error(`Cannot start: ${error.message}`);
-  } else {
-    console.error("Cannot start:", error);
-  }
+  // One line that says what to do, not a stack trace: for the failures a user can fix (the
+  // database, a setting) the message says how; anything else is named by its first line.
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof DatabaseUnusableError || message.startsWith("Invalid setting");
+  console.error(`Cannot start: ${known ? message : `${error instanceof Error ? error.name : "error"}: ${message.split("\n")[0]}`}`);
   process.exit(1);
 });

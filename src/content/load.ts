@@ -1,6 +1,5 @@
 // Reads and validates the knowledge content files. Every problem is reported with the file,
 // the entry and the field, so a reviewer can fix a broken file without reading code.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -8,6 +7,7 @@ import { z } from "zod";
 import { PROJECT_ROOT } from "../config.js";
 import { ruleSourceProblems, type RecommendationRules } from "../domain/recommend/index.js";
 import { buildSnapshot } from "../domain/snapshot.js";
+import { knowledgeDigest } from "./digest.js";
 import { contentToKnowledgeData } from "./knowledgeData.js";
 import type { ContentDocuments } from "../domain/knowledge.js";
 import { CONTENT_DOCUMENTS, CONTENT_DOCUMENT_NAMES, type ContentDocumentName } from "./documents.js";
@@ -28,7 +28,7 @@ import {
 } from "./schema.js";
 
 export interface Content {
-  /** Hash of every content file: changes exactly when the knowledge changes. */
+  /** Digest of the knowledge (src/content/digest.ts): changes exactly when the knowledge changes. */
   readonly version: string;
   readonly sources: ReadonlyMap<string, SourceEntry>;
   readonly dimensions: readonly DimensionEntry[];
@@ -96,7 +96,6 @@ function validateFile<S extends z.ZodType>(file: ContentFile, schema: S, problem
 export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const files = listYamlFiles(dir, dir);
   const problems: string[] = [];
-  const hash = createHash("sha256");
   const sources = new Map<string, SourceEntry>();
   const dimensions: DimensionEntry[] = [];
   const concepts: ConceptEntry[] = [];
@@ -110,7 +109,6 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const documentIds = new Map<string, string>();
 
   for (const file of files) {
-    hash.update(file.relativePath).update("\0").update(file.text).update("\0");
     const [folder] = file.relativePath.split(path.sep);
     if (folder === "sources") {
       const data = validateFile(file, sourcesFileSchema, problems);
@@ -162,7 +160,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
 
   const strip = <T extends { file: string; index: number }>({ file: _f, index: _i, ...rest }: T) => rest;
   const content: Content = {
-    version: hash.digest("hex").slice(0, 16),
+    version: "",
     sources,
     dimensions,
     concepts,
@@ -173,7 +171,8 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     documents: documents as unknown as ContentDocuments,
   };
   // The rules cite sources, concepts and dimensions by id: check them against the knowledge they will run on.
-  const knowledge = buildSnapshot(contentToKnowledgeData(content, new Date(0)));
+  const data = contentToKnowledgeData(content, new Date(0));
+  const knowledge = buildSnapshot(data);
   const referenceProblems = ruleSourceProblems(recommendationRules, knowledge).map((p) => `recommendation/${p}`);
   for (const name of CONTENT_DOCUMENT_NAMES) {
     const { folder, check } = CONTENT_DOCUMENTS[name];
@@ -181,7 +180,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     for (const problem of check?.(entries, knowledge) ?? []) referenceProblems.push(`${folder}/: ${problem}`);
   }
   if (referenceProblems.length) throw new ContentError(referenceProblems);
-  return content;
+  return { ...content, version: knowledgeDigest(data) };
 }
 
 function checkReferences(

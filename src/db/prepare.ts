@@ -1,7 +1,8 @@
 // Makes sure the SQLite file is usable before the server reads it: creates, migrates and seeds a
 // missing file, and refuses (with one line saying what to do) a corrupt or mismatched one.
 import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -69,6 +70,29 @@ function ensureWritableDirectory(file: string): void {
   }
 }
 
+/**
+ * Builds the database in a file of its own and renames it into place, so a process that starts at
+ * the same moment (two replicas on one volume, a restart loop) never sees a half-built file. Each
+ * builds its own; the renames are atomic and both results are the same knowledge.
+ */
+async function createDatabase(file: string): Promise<void> {
+  const building = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.building`;
+  const url = `file:${building}`;
+  try {
+    await applyMigrations(url);
+    const db = createDatabaseClient(url);
+    try {
+      await seedDatabase(db, loadContent());
+    } finally {
+      await db.$disconnect();
+    }
+    renameSync(building, file);
+  } finally {
+    rmSync(building, { force: true });
+    rmSync(`${building}-journal`, { force: true });
+  }
+}
+
 /** Returns an open client on a migrated, seeded database, or throws DatabaseUnusableError. */
 export async function prepareDatabase(databaseUrl: string, log: (message: string) => void = () => {}): Promise<Database> {
   const file = databaseFile(databaseUrl);
@@ -76,7 +100,7 @@ export async function prepareDatabase(databaseUrl: string, log: (message: string
   if (!existsSync(file) || statSync(file).size === 0) {
     ensureWritableDirectory(file);
     log(`No database at ${file}: creating, migrating and seeding it.`);
-    await applyMigrations(databaseUrl);
+    await createDatabase(file);
   }
   const db = createDatabaseClient(databaseUrl);
   try {

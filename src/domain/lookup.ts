@@ -9,16 +9,25 @@ export function findConcept(knowledge: KnowledgeSnapshot, name: string): Concept
   return slug === undefined ? undefined : knowledge.conceptsBySlug.get(slug);
 }
 
+/** Longer inputs get no suggestions: no name is near that long, and the work grows with the input. */
+export const MAX_SUGGESTION_INPUT = 200;
+
 /** The concepts whose slug, name or alias is closest to `name`, best first. */
 export function suggestConcepts(knowledge: KnowledgeSnapshot, name: string, limit = 3): string[] {
   const wanted = normalizeName(name);
+  if (wanted.length > MAX_SUGGESTION_INPUT) return [];
+  const tolerance = Math.max(2, wanted.length / 3);
   const best = new Map<string, number>();
   for (const [candidate, slug] of knowledge.conceptSlugByName) {
-    const score = candidate.includes(wanted) || wanted.includes(candidate) ? 0.5 : distance(wanted, candidate);
+    let score: number;
+    if (candidate.includes(wanted) || wanted.includes(candidate)) score = 0.5;
+    // The edit distance is at least the difference in length: skip what cannot be close enough.
+    else if (Math.abs(candidate.length - wanted.length) > tolerance) continue;
+    else score = distance(wanted, candidate);
     if (score < (best.get(slug) ?? Infinity)) best.set(slug, score);
   }
   return [...best]
-    .filter(([, score]) => score <= Math.max(2, wanted.length / 3))
+    .filter(([, score]) => score <= tolerance)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([slug]) => slug);
@@ -30,5 +39,6 @@ export function requireConcept(knowledge: KnowledgeSnapshot, name: string, field
   if (concept) return concept;
   const suggestions = suggestConcepts(knowledge, name);
   const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "";
-  throw badInput(`No concept is called "${name}".${hint}`, field, { suggestions });
+  const shown = name.length > 80 ? `${name.slice(0, 80)}...` : name;
+  throw badInput(`No concept is called "${shown}".${hint}`, field, { suggestions });
 }

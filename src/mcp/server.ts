@@ -93,9 +93,9 @@ export function createMcpServer(deps: McpDeps): McpServer {
       description:
         "Ranked full-text search over Kubernetes networking concepts (names, aliases, summaries, explanations and facts). Understands Kubernetes vocabulary (svc, LB, L4/L7, externalTrafficPolicy), typos and word forms. Ask in your own words, e.g. \"why is my LoadBalancer EXTERNAL-IP pending\". Returns the best concepts with a snippet and their official sources.",
       inputSchema: {
-        query: z.string().describe("What to look for, in plain words or Kubernetes terms (at most 500 characters)."),
+        query: z.string().max(500).describe("What to look for, in plain words or Kubernetes terms (at most 500 characters)."),
         first: z.number().int().optional().describe("How many hits to return, from 1 to 50 (default 10)."),
-        kubernetesVersion: z.string().optional().describe('Only concepts that exist at this Kubernetes version, e.g. "1.30".'),
+        kubernetesVersion: z.string().max(20).optional().describe('Only concepts that exist at this Kubernetes version, e.g. "1.30".'),
       },
       outputSchema: searchOutput,
       annotations: READ_ONLY,
@@ -115,8 +115,8 @@ export function createMcpServer(deps: McpDeps): McpServer {
       description:
         "One Kubernetes networking concept by slug, alias or Kubernetes spelling (`cluster-ip`, `svc`, `LB`, `LoadBalancer`, `externalTrafficPolicy`): its summary, full explanation, lifecycle (versions), relations, capabilities and official sources. An unknown name is a NOT_FOUND error that suggests the nearest names.",
       inputSchema: {
-        slug: z.string().describe("A slug, alias or name, e.g. `headless-service`, `svc` or `externalTrafficPolicy`."),
-        kubernetesVersion: z.string().optional().describe('A Kubernetes version such as "1.30"; when given, lifecycle.statusAt answers for that version.'),
+        slug: z.string().max(200).describe("A slug, alias or name, e.g. `headless-service`, `svc` or `externalTrafficPolicy`."),
+        kubernetesVersion: z.string().max(20).optional().describe('A Kubernetes version such as "1.30"; when given, lifecycle.statusAt answers for that version.'),
       },
       outputSchema: conceptOutput,
       annotations: READ_ONLY,
@@ -158,8 +158,8 @@ export function createMcpServer(deps: McpDeps): McpServer {
       description:
         "Compares two Kubernetes networking concepts, named by slug or alias (e.g. `ingress` and `gateway-api`, `ClusterIP` and `NodePort`), dimension by dimension, with the curated comparison statements, a short summary and the official sources. An unknown name is a BAD_USER_INPUT error that suggests the nearest names.",
       inputSchema: {
-        left: z.string().describe("The first concept: a slug, alias or name such as `ingress`."),
-        right: z.string().describe("The second concept: a slug, alias or name such as `gateway-api`."),
+        left: z.string().max(200).describe("The first concept: a slug, alias or name such as `ingress`."),
+        right: z.string().max(200).describe("The second concept: a slug, alias or name such as `gateway-api`."),
       },
       outputSchema: compareOutput,
       annotations: READ_ONLY,
@@ -198,7 +198,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       description:
         'Reads a plain-English description of a workload (e.g. "expose 12 HTTP microservices on AWS under one domain", "bare metal, no load balancer, UDP game server") with fixed patterns and vocabulary, and recommends like recommend_service_type. Shows the requirements understood, the assumptions made and the words it could not place, so you can correct them with recommend_service_type.',
       inputSchema: {
-        question: z.string().describe("The question, in English (at most 500 characters)."),
+        question: z.string().max(500).describe("The question, in English (at most 500 characters)."),
       },
       outputSchema: recommendFromQuestionOutput,
       annotations: READ_ONLY,
@@ -223,7 +223,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
       description:
         "Answers a plain-English question about Kubernetes networking in at most three plain sentences composed from the knowledge base (no language model), with the official sources, the concepts used and 2-4 follow-up questions. Handles what-should-I-use questions (with a full recommendation), comparisons (X vs Y), definitions (what is X), versions (when was X added, is X deprecated) and anything else by search.",
       inputSchema: {
-        question: z.string().describe("The question, in English (at most 500 characters)."),
+        question: z.string().max(500).describe("The question, in English (at most 500 characters)."),
       },
       outputSchema: askOutput,
       annotations: READ_ONLY,

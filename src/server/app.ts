@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { DocumentNode } from "graphql";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { makeExecutableSchema } from "@graphql-tools/schema";
@@ -40,6 +42,13 @@ export type ServerSettings = LimitSettings &
     | "RATE_LIMIT_BURST"
     | "TRUST_PROXY"
     | "SHUTDOWN_GRACE_MS"
+    | "DOCUMENT_CACHE_MAX_ENTRIES"
+    | "PERSISTED_QUERY_CACHE_MAX_MB"
+    | "HEADERS_TIMEOUT_MS"
+    | "REQUEST_TIMEOUT_MS"
+    | "KEEP_ALIVE_TIMEOUT_MS"
+    | "MAX_CONNECTIONS"
+    | "MCP_ALLOWED_HOSTS"
   >;
 
 export interface AppServer {
@@ -58,10 +67,40 @@ export interface AppServerOptions {
   readonly settings?: Partial<ServerSettings>;
 }
 
+/**
+ * The MCP transport specification asks servers to validate Origin (and Host) against DNS rebinding.
+ * Host must name an allowed host; an Origin, which only browsers send, must be on an allowed host
+ * too. "*" allows any.
+ */
+function mcpOriginCheck(allowedHosts: string): express.RequestHandler {
+  const hosts = new Set(allowedHosts.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const allowed = (value: string | undefined, prefix: string) => {
+    if (hosts.has("*")) return true;
+    try {
+      return value !== undefined && hosts.has(new URL(prefix + value).hostname.toLowerCase());
+    } catch {
+      return false;
+    }
+  };
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (allowed(req.headers.host, "http://") && (origin === undefined || allowed(origin, ""))) return next();
+    const what = allowed(req.headers.host, "http://") ? "Origin" : "Host";
+    res.status(403).json({ jsonrpc: "2.0", error: { code: -32000, message: `Forbidden: this ${what} is not allowed (see MCP_ALLOWED_HOSTS).` }, id: null });
+  };
+}
+
+/** The client's request id when it is a sensible one (it ends up in our logs), else a new one. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+}
+
 function corsOptions(origins: string): cors.CorsOptions {
   // Read-only public data: any origin by default; a list restricts browsers to those origins.
   const allowed = origins.trim() === "*" ? "*" : origins.split(",").map((o) => o.trim()).filter(Boolean);
-  return { origin: allowed, methods: ["GET", "POST", "OPTIONS"], maxAge: 600 };
+  // Browsers may read the ETag (for If-None-Match) and the request id (to report a problem).
+  return { origin: allowed, methods: ["GET", "POST", "OPTIONS"], maxAge: 600, exposedHeaders: ["ETag", "X-Request-Id"] };
 }
 
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
@@ -89,24 +128,42 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // ETags are derived from the knowledge version by the response cache, not from body hashes.
   app.set("etag", false);
   let stopping = false;
-  const httpServer = http.createServer((req, res) => {
+  // Only large answers (introspection, whole concepts) are worth the CPU of compressing.
+  const compressionThreshold = 8 * 1024;
+  const httpServer = http.createServer(
+    // Slow clients must not hold connections for Node's default 300 s (see README, Operations).
+    { headersTimeout: settings.HEADERS_TIMEOUT_MS, requestTimeout: settings.REQUEST_TIMEOUT_MS, keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS },
+    (req, res) => {
     // Once the listener is closed, every answer closes its connection so clients reconnect elsewhere.
     if (!httpServer.listening && stopping) res.setHeader("connection", "close");
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("x-request-id", requestIdOf(req));
     // Cached GET answers skip Express and Apollo entirely; with rate limiting on, every request
     // goes through Express so the limiter sees it.
     if (!rateLimited && req.method === "GET" && req.url?.startsWith("/graphql?")) {
       applyCors(req, res, () => {
-        if (responseCache.tryServeGet(req, res)) metrics.cacheHits.inc();
+        if (responseCache.tryServeGet(req, res, compressionThreshold, (error) => unexpectedError(error, res))) metrics.cacheHits.inc();
         else app(req, res);
       });
       return;
     }
     if (!rateLimited && graphqlPost?.(req, res)) return;
     app(req, res);
-  });
+    },
+  );
+  httpServer.maxConnections = settings.MAX_CONNECTIONS;
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const armor = armorProtection(settings);
   const apollo = new ApolloServer<Context>({
+    // Our SIGTERM/SIGINT handler drains first (src/index.ts); Apollo's would stop it and re-send
+    // the signal, ending the process with every in-flight request cut.
+    stopOnTerminationSignals: false,
+    // Every distinct document keeps its parse, validation and compiled operation (about 100 KB of
+    // heap) while it is in this store, so it is bounded by count, not by Apollo's 30 MB estimate
+    // of the document's JSON, which let a stream of distinct documents exhaust the heap.
+    documentStore: new InMemoryLRUCache<DocumentNode>({ max: settings.DOCUMENT_CACHE_MAX_ENTRIES, maxSize: undefined, sizeCalculation: undefined }),
+    // Automatic persisted queries keep query texts: bounded in bytes.
+    persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: settings.PERSISTED_QUERY_CACHE_MAX_MB * 1024 * 1024 }) },
     gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers })),
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -128,12 +185,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   await apollo.start();
 
   const contextFor = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Context> => {
-    const header = req.headers["x-request-id"];
-    const requestId = typeof header === "string" && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-    res.setHeader("x-request-id", requestId);
+    const requestId = String(res.getHeader("x-request-id") ?? requestIdOf(req));
     return new RequestContext(knowledge, getSearchIndex, requestId, logger.child({ requestId }));
   };
-  const compressionThreshold = 8 * 1024;
+  const unexpectedError = (error: unknown, res: http.ServerResponse) => {
+    logger.error({ err: error, requestId: res.getHeader("x-request-id") }, "unexpected error");
+    if (res.headersSent) res.destroy();
+    else sendHttpError(res, "internal");
+  };
   graphqlPost = graphqlPostHandler({
     apollo,
     responseCache,
@@ -142,11 +201,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     applyCors,
     context: contextFor,
     onCacheHit: () => metrics.cacheHits.inc(),
-    onUnexpectedError: (error, res) => {
-      logger.error({ err: error, requestId: res.getHeader("x-request-id") }, "unexpected error");
-      if (res.headersSent) res.destroy();
-      else sendHttpError(res, "internal");
-    },
+    onUnexpectedError: unexpectedError,
   });
 
   // Before every route, so preflights are answered here and not by Express's automatic OPTIONS.
@@ -185,7 +240,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     "/graphql",
     limitRate,
     express.json({ limit: settings.MAX_BODY_BYTES }),
-    // Only large answers (introspection, whole concepts) are worth the CPU of compressing.
     compression({ threshold: compressionThreshold }),
     responseCache.middleware(() => metrics.cacheHits.inc()),
     expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, res) }),
@@ -194,12 +248,24 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // Model Context Protocol over Streamable HTTP: the same tools as `npm run mcp`, stateless. The
   // SDK is loaded on the first MCP request, so it does not slow down every start.
   let mcpHandler: Promise<express.RequestHandler> | undefined;
-  app.use("/mcp", limitRate, express.json({ limit: settings.MAX_BODY_BYTES }), (req, res, next) => {
-    mcpHandler ??= import("../mcp/http.js").then(({ mcpHttpHandler }) =>
-      mcpHttpHandler({ knowledge, searchIndex: getSearchIndex(), onError: (err) => logger.error({ err }, "MCP request failed") }),
-    );
-    mcpHandler.then((handle) => handle(req, res, next), next);
-  });
+  app.use(
+    "/mcp",
+    limitRate,
+    // DNS rebinding: a web page must not reach a local MCP server through a name it controls.
+    mcpOriginCheck(settings.MCP_ALLOWED_HOSTS),
+    express.json({ limit: settings.MAX_BODY_BYTES }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      mcpHandler ??= import("../mcp/http.js").then(({ mcpHttpHandler }) =>
+        mcpHttpHandler({ knowledge, searchIndex: getSearchIndex(), onError: (err) => logger.error({ err }, "MCP request failed") }),
+      );
+      mcpHandler.then((handle) => handle(req, res, next), next);
+    },
+    // A body that is not JSON gets JSON-RPC's parse error, as MCP clients expect.
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if ((error as { type?: string }).type !== "entity.parse.failed") return next(error);
+      res.status(400).json({ jsonrpc: "2.0", error: { code: -32700, message: "Parse error: the body is not valid JSON." }, id: null });
+    },
+  );
 
   app.use(jsonErrorHandler(logger));
 

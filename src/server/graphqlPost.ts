@@ -5,13 +5,10 @@
 // charset, a compressed body, no Content-Length, a body over the limit) is left to Express
 // before any of its body is read.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
-import Negotiator from "negotiator";
-import vary from "vary";
 import type { Context } from "./context.js";
 import { sendHttpError } from "./errors.js";
+import { negotiateMediaType, sendBody } from "./representation.js";
 import { postKey, type ResponseCache } from "./responseCache.js";
 
 export interface GraphqlPostOptions {
@@ -26,18 +23,7 @@ export interface GraphqlPostOptions {
   readonly onUnexpectedError: (error: unknown, res: ServerResponse) => void;
 }
 
-// negotiator 1.x takes the server's preference for ties as an option; @types/negotiator still describes 0.6.
-type EncodingNegotiator = { encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined };
-
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-const ENCODINGS = ["br", "gzip", "deflate", "identity"];
-const PREFERRED_ENCODINGS = ["br", "gzip"];
-const compressors = {
-  // The compression middleware's settings: brotli at quality 4, gzip and deflate at zlib's default.
-  br: (body: Buffer) => promisify(zlib.brotliCompress)(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
-  gzip: promisify(zlib.gzip),
-  deflate: promisify(zlib.deflate),
-} as const;
 
 /** Whether this path can take the request; false leaves it, unread, to Express. */
 function acceptable(req: IncomingMessage, maxBodyBytes: number): boolean {
@@ -71,25 +57,6 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-/**
- * Sends the answer, compressed when the client accepts it and it is big enough. A string is written
- * as it is: turning every answer into a Buffer first showed up as garbage-collection work.
- */
-async function sendBody(req: IncomingMessage, res: ServerResponse, body: string | Buffer, threshold: number): Promise<void> {
-  vary(res, "Accept-Encoding");
-  const length = typeof body === "string" ? Buffer.byteLength(body) : body.length;
-  const encoding = length >= threshold ? (new Negotiator(req) as EncodingNegotiator).encoding(ENCODINGS, { preferred: PREFERRED_ENCODINGS }) : undefined;
-  if (encoding === "br" || encoding === "gzip" || encoding === "deflate") {
-    const compressed = await compressors[encoding](typeof body === "string" ? Buffer.from(body) : body);
-    res.setHeader("content-encoding", encoding);
-    res.setHeader("content-length", compressed.length);
-    res.end(compressed);
-    return;
-  }
-  res.setHeader("content-length", length);
-  res.end(body);
-}
-
 /** Returns a handler that answers the request and returns true, or returns false at once. */
 export function graphqlPostHandler(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   const { apollo, responseCache } = options;
@@ -100,11 +67,12 @@ export function graphqlPostHandler(options: GraphqlPostOptions): (req: IncomingM
     const body = parseJson(raw);
     if (body === undefined) return sendHttpError(res, "entity.parse.failed");
     const key = postKey(body);
-    const cached = key ? responseCache.lookup(key) : undefined;
+    // Where Apollo would answer 406 (nothing acceptable), Apollo must answer.
+    const mediaType = negotiateMediaType(req);
+    const cached = key && mediaType ? responseCache.lookup(key) : undefined;
     if (cached) {
       options.onCacheHit();
-      for (const [name, value] of Object.entries(responseCache.headersOf(cached))) res.setHeader(name, value);
-      return sendBody(req, res, cached.body, options.compressionThreshold);
+      return responseCache.send(req, res, cached, mediaType!, options.compressionThreshold);
     }
 
     const headers = new HeaderMap();
@@ -125,6 +93,7 @@ export function graphqlPostHandler(options: GraphqlPostOptions): (req: IncomingM
     }
     const text = response.body.string;
     if (key && res.statusCode === 200) responseCache.remember(key, text, res);
+    // A POST is never answered 304 (Express's req.fresh is for GET and HEAD only).
     await sendBody(req, res, text, options.compressionThreshold);
   }
 

@@ -14,7 +14,8 @@ export type LimitSettings = Pick<
 export function armorProtection(settings: LimitSettings) {
   return new ApolloArmor({
     maxDepth: { n: settings.MAX_QUERY_DEPTH },
-    maxAliases: { n: settings.MAX_ALIASES },
+    // `__typename` aliases count too: each still costs a field in the answer (Armor exempts them by default).
+    maxAliases: { n: settings.MAX_ALIASES, allowList: [] },
     maxDirectives: { n: settings.MAX_DIRECTIVES },
     costLimit: { maxCost: settings.MAX_COST },
     maxTokens: { enabled: false },

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
+import { isFresh, negotiateMediaType, sendBody } from "./representation.js";
 
 export interface ResponseCacheOptions {
   readonly knowledgeVersion: string;
@@ -14,8 +15,8 @@ export interface ResponseCacheOptions {
 }
 
 export interface CachedAnswer {
+  readonly key: string;
   readonly body: Buffer;
-  readonly etag: string;
 }
 
 /** Answers bigger than this are not kept: one huge introspection must not evict everything. */
@@ -37,9 +38,13 @@ export class ResponseCache {
     return this.entries?.size ?? 0;
   }
 
-  /** The ETag of the answer to a request: the knowledge version plus a digest of the request. */
-  etagFor(key: string): string {
-    return `"${this.options.knowledgeVersion}-${createHash("sha1").update(key).digest("base64url").slice(0, 22)}"`;
+  /**
+   * The ETag of the answer to a request in a media type: the knowledge version plus a digest of
+   * both. Weak, because the same answer goes out gzip, brotli or identity encoded, and a strong tag
+   * would have to differ per encoding (RFC 9110, 8.8.3).
+   */
+  etagFor(key: string, mediaType: string): string {
+    return `W/"${this.options.knowledgeVersion}-${createHash("sha1").update(mediaType).update("\n").update(key).digest("base64url").slice(0, 22)}"`;
   }
 
   /**
@@ -47,25 +52,34 @@ export class ResponseCache {
    * Apollo run; this is what lets persisted GET queries approach a bare node:http server's speed.
    * Returns false when the request must go through the full pipeline.
    */
-  tryServeGet(req: IncomingMessage, res: ServerResponse): boolean {
+  tryServeGet(req: IncomingMessage, res: ServerResponse, compressionThreshold: number, onError: (error: unknown) => void): boolean {
     if (req.method !== "GET" || !req.url?.startsWith("/graphql?") || !passesCsrfCheck(req)) return false;
-    return this.trySend(req, res, `GET ${req.url}`);
+    const mediaType = negotiateMediaType(req);
+    const entry = mediaType ? this.lookup(`GET ${req.url}`) : undefined;
+    if (!entry) return false;
+    this.send(req, res, entry, mediaType!, compressionThreshold).catch(onError);
+    return true;
   }
 
-  /** Express middleware in front of Apollo: serves POST hits, answers 304s and records misses. */
+  /** Express middleware in front of Apollo: serves hits, answers GET revalidations and records misses. */
   middleware(onHit: () => void = () => {}) {
     return (req: Request, res: Response, next: NextFunction): void => {
       const key = requestKey(req);
-      // A GET that Apollo's CSRF prevention would refuse must reach Apollo to be refused.
-      if (!key || (req.method === "GET" && !passesCsrfCheck(req))) return next();
+      const mediaType = negotiateMediaType(req);
+      // A GET that Apollo's CSRF prevention would refuse, or an Accept that Apollo would answer
+      // with 406, must reach Apollo to be refused.
+      if (!key || !mediaType || (req.method === "GET" && !passesCsrfCheck(req))) return next();
       // A GET revalidation is answered before anything runs: the ETag follows from the request alone.
-      const etag = req.method === "GET" && req.headers["if-none-match"] ? this.etagFor(key) : null;
-      if (etag !== null && req.headers["if-none-match"] === etag) {
+      const etag = this.etagFor(key, mediaType);
+      if (isFresh(req, etag)) {
         res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
         return;
       }
-      if (this.trySend(req, res, key)) {
+      const entry = this.lookup(key);
+      if (entry) {
         onHit();
+        // Through res.send, so the compression middleware and Express treat it as a fresh answer.
+        res.set({ "content-type": mediaType, etag, "cache-control": this.cacheControl }).send(entry.body);
         return;
       }
       const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -79,21 +93,21 @@ export class ResponseCache {
     };
   }
 
-  /** Sends the cached answer for `key`, if there is one. */
-  trySend(req: IncomingMessage, res: ServerResponse, key: string): boolean {
-    const entry = this.lookup(key);
-    if (!entry) return false;
-    this.send(req, res, entry);
-    return true;
-  }
-
   lookup(key: string): CachedAnswer | undefined {
     return this.entries?.get(key);
   }
 
-  /** The headers of a cached answer, but its length: the caller may compress it. */
-  headersOf(entry: CachedAnswer): Record<string, string> {
-    return { "content-type": "application/json; charset=utf-8", etag: entry.etag, "cache-control": this.cacheControl };
+  /** Sends a cached answer from node:http as the Express route would: 304 when fresh, else 200, compressed if accepted. */
+  send(req: IncomingMessage, res: ServerResponse, entry: CachedAnswer, mediaType: string, compressionThreshold: number): Promise<void> {
+    const etag = this.etagFor(entry.key, mediaType);
+    if (isFresh(req, etag)) {
+      res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
+      return Promise.resolve();
+    }
+    res.setHeader("content-type", mediaType);
+    res.setHeader("etag", etag);
+    res.setHeader("cache-control", this.cacheControl);
+    return sendBody(req, res, entry.body, compressionThreshold);
   }
 
   /**
@@ -102,23 +116,14 @@ export class ResponseCache {
    */
   remember(key: string, body: string | Buffer, res: ServerResponse): void {
     if (hasErrors(body)) return;
-    const etag = this.etagFor(key);
-    res.setHeader("etag", etag);
+    const mediaType = String(res.getHeader("content-type") ?? "");
+    res.setHeader("etag", this.etagFor(key, mediaType));
     res.setHeader("cache-control", this.cacheControl);
     // The cache keeps bytes; converting costs nothing when it is off (the uncached benchmark).
     if (!this.entries) return;
     // The limit is in bytes: a string's length counts UTF-16 units, not the bytes it encodes to.
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-    if (bytes.length <= MAX_ENTRY_BYTES) this.entries.set(key, { body: bytes, etag });
-  }
-
-  private send(req: IncomingMessage, res: ServerResponse, entry: CachedAnswer): void {
-    if (req.headers["if-none-match"] === entry.etag) {
-      res.writeHead(304, { etag: entry.etag, "cache-control": this.cacheControl }).end();
-      return;
-    }
-    res.writeHead(200, { ...this.headersOf(entry), "content-length": entry.body.length });
-    res.end(entry.body);
+    if (bytes.length <= MAX_ENTRY_BYTES) this.entries.set(key, { key, body: bytes });
   }
 }
 
