@@ -6,7 +6,11 @@
 // Adding a kind: write its entry schema, add it here and to ContentDocuments (src/domain/knowledge.ts).
 import { z } from "zod";
 import type { ContentDocuments, KnowledgeSnapshot } from "../domain/knowledge.js";
-import { guideSchema } from "./guideSchema.js";
+import { askVocabularySchema, checkAskVocabulary } from "./askVocabularySchema.js";
+import { checkGuideReferences, guideSchema } from "./guideSchema.js";
+import { checkCoverage, coverageSchema } from "./coverageSchema.js";
+import { checkFamilies, familySchema } from "./familySchema.js";
+import { checkInterpretation, interpretationEntrySchema } from "./interpretationSchema.js";
 
 export interface ContentDocumentKind<T> {
   /** Folder under prisma/content/ holding the YAML files of this kind. */
@@ -21,7 +25,16 @@ export interface ContentDocumentKind<T> {
 type Registry = { readonly [K in keyof ContentDocuments]: ContentDocumentKind<ContentDocuments[K][number]> };
 
 export const CONTENT_DOCUMENTS: Registry = {
-  guides: { folder: "guides", entry: guideSchema, idField: "slug", check: checkSlugAndSourceReferences },
+  guides: {
+    folder: "guides",
+    entry: guideSchema,
+    idField: "slug",
+    check: (entries, knowledge) => [...checkSlugAndSourceReferences(entries, knowledge), ...checkGuideReferences(entries)],
+  },
+  askVocabulary: { folder: "ask", entry: askVocabularySchema, check: checkAskVocabulary },
+  families: { folder: "families", entry: familySchema, idField: "slug", check: checkFamilies },
+  coverage: { folder: "coverage", entry: coverageSchema, check: checkCoverage },
+  interpretation: { folder: "interpretation", entry: interpretationEntrySchema, check: checkInterpretation },
 };
 
 export type ContentDocumentName = keyof ContentDocuments;

@@ -1,5 +1,6 @@
 // The in-memory read model of the knowledge base. Built once at start-up from the store
 // (or, in unit tests, straight from the content files) and never mutated afterwards.
+import type { InterpretationEntry } from "./recommend/phrases.js";
 import type { RecommendationRules } from "./recommend/rules.js";
 
 export type ConceptKind =
@@ -19,7 +20,8 @@ export type RelationType =
   | "ROUTES_TO"
   | "REQUIRES"
   | "SUPERSEDED_BY"
-  | "CONFIGURES";
+  | "CONFIGURES"
+  | "IMPLEMENTS";
 export type CapabilityValue = "YES" | "NO" | "PARTIAL" | "DEPENDS";
 export type LifecycleTrack = "KUBERNETES" | "GATEWAY_API" | "PROJECT";
 export type LifecycleStatus = "ALPHA" | "BETA" | "GA" | "DEPRECATED" | "REMOVED";
@@ -107,18 +109,39 @@ export interface ServiceType {
   readonly sources: readonly Source[];
 }
 
-/** A troubleshooting or how-to guide (prisma/content/guides/). Sources and concepts are ids. */
+/** A troubleshooting or how-to guide (prisma/content/guides/). Sources, concepts and seeAlso are ids. */
 export interface Guide {
   readonly slug: string;
   readonly kind: "TROUBLESHOOTING" | "HOW_TO";
   readonly title: string;
   readonly summary: string;
   readonly questions: readonly string[];
+  readonly keywords: readonly string[];
+  /** How-to: the steps in order. Troubleshooting: first checks whatever the cause (may be empty). */
   readonly steps: readonly string[];
+  /** Troubleshooting: likely causes, most common first (empty for how-to guides). */
+  readonly causes: readonly GuideCause[];
   readonly exampleManifest?: string | undefined;
   readonly concepts: readonly string[];
+  readonly seeAlso: readonly string[];
   readonly sources: readonly string[];
 }
+
+/** One likely cause in a troubleshooting guide: the commands that confirm it, what they show, the fix. */
+export interface GuideCause {
+  readonly cause: string;
+  readonly checks: readonly string[];
+  readonly signs?: string | undefined;
+  readonly fix: string;
+}
+
+/**
+ * Words and patterns `ask` reads questions with (prisma/content/ask/): which kind of answer a
+ * question wants, and which comparison dimension a phrase names ("UDP" names udp-traffic).
+ */
+export type AskVocabularyEntry =
+  | { readonly use: "QUESTION_KIND"; readonly kind: "YES_NO" | "HOW_TO" | "TROUBLESHOOTING"; readonly patterns: readonly string[] }
+  | { readonly use: "DIMENSION"; readonly dimension: string; readonly phrases: readonly string[] };
 
 /**
  * Content kinds read whole (src/content/documents.ts), each the validated entries of its folder.
@@ -126,6 +149,29 @@ export interface Guide {
  */
 export interface ContentDocuments {
   readonly guides: readonly Guide[];
+  readonly askVocabulary: readonly AskVocabularyEntry[];
+  /** Groups of concepts compared with each other and the dimensions that apply (prisma/content/families/). */
+  readonly families: readonly ComparisonFamily[];
+  /** Exactly one entry: the versions the content covers and when it was last checked (prisma/content/coverage/). */
+  readonly coverage: readonly KnowledgeCoverage[];
+  /** How recommendFromQuestion reads requirements in users' words: phrases, negation cues, clarifying questions (prisma/content/interpretation/). */
+  readonly interpretation: readonly InterpretationEntry[];
+}
+
+/** Concepts users compare with each other; each has a capability on every dimension listed. */
+export interface ComparisonFamily {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly concepts: readonly string[];
+  readonly dimensions: readonly string[];
+}
+
+/** What the knowledge base covers: the newest Kubernetes and Gateway API versions, and when it was last checked. */
+export interface KnowledgeCoverage {
+  readonly kubernetesVersion: string;
+  readonly gatewayApiVersion: string;
+  readonly lastChecked: string;
 }
 
 /** Everything the resolvers and the domain logic read, with the indexes they need. */
