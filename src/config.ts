@@ -35,6 +35,10 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Distinct GraphQL documents kept parsed, validated and compiled (each holds about 100 KB of heap). */
   DOCUMENT_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Operations graphql-jit may compile in the life of the process (each keeps ~20-75 KB for good); later ones run on graphql-js. */
+  JIT_MAX_COMPILATIONS: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** An operation is compiled on this run, not before: one-off documents are not worth a compilation. */
+  JIT_COMPILE_AFTER_RUNS: z.coerce.number().int().min(1).max(1000).default(2),
   /** Query texts kept for automatic persisted queries. */
   PERSISTED_QUERY_CACHE_MAX_MB: z.coerce.number().min(0.1).max(1024).default(4),
   /** A client must send its request headers within this time, and the whole request within the next. */

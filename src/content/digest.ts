@@ -4,11 +4,20 @@
 import { createHash } from "node:crypto";
 import type { KnowledgeData } from "../domain/snapshot.js";
 
+/** JSON with object keys sorted: the store and the files build the same records with keys in other orders. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Order-independent where the store's order differs from the files' (records sorted by their JSON). */
 export function knowledgeDigest(data: KnowledgeData): string {
   const hash = createHash("sha256");
   const add = (label: string, items: readonly unknown[], ordered = false) => {
-    const lines = items.map((item) => JSON.stringify(item));
+    const lines = items.map(canonicalJson);
     if (!ordered) lines.sort();
     hash.update(label).update("\0");
     for (const line of lines) hash.update(line).update("\n");

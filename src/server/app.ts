@@ -49,6 +49,8 @@ export type ServerSettings = LimitSettings &
     | "KEEP_ALIVE_TIMEOUT_MS"
     | "MAX_CONNECTIONS"
     | "MCP_ALLOWED_HOSTS"
+    | "JIT_MAX_COMPILATIONS"
+    | "JIT_COMPILE_AFTER_RUNS"
   >;
 
 export interface AppServer {
@@ -164,7 +166,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     documentStore: new InMemoryLRUCache<DocumentNode>({ max: settings.DOCUMENT_CACHE_MAX_ENTRIES, maxSize: undefined, sizeCalculation: undefined }),
     // Automatic persisted queries keep query texts: bounded in bytes.
     persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: settings.PERSISTED_QUERY_CACHE_MAX_MB * 1024 * 1024 }) },
-    gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers })),
+    gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers }), {
+      maxCompilations: settings.JIT_MAX_COMPILATIONS,
+      compileAfterRuns: settings.JIT_COMPILE_AFTER_RUNS,
+    }),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,

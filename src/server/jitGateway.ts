@@ -21,25 +21,47 @@ export function loadCompiler(): Promise<void> {
   }));
 }
 
-/** Compiled operations by document and operation name; Apollo reuses the parsed document of a query it has seen. */
-const compiledOf = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+export interface CompileBudget {
+  /**
+   * How many operations graphql-jit may compile in the life of the process. Each compilation keeps
+   * about 20-75 KB of heap that is never given back, even once the operation is forgotten (measured:
+   * bench/soak.ts, and a loop of compileQuery alone grows by 19 KB per distinct document), so a
+   * stream of distinct documents would exhaust the heap. Past the budget, graphql-js executes.
+   */
+  readonly maxCompilations: number;
+  /** Operations run this many times before they are compiled: one-off documents never are. */
+  readonly compileAfterRuns: number;
+}
 
+interface OperationEntry {
+  runs: number;
+  compiled?: CompiledQuery | ExecutionResult;
+}
+
+/** Operations by document and operation name; Apollo reuses the parsed document of a query it has seen. */
+const operationsOf = new WeakMap<DocumentNode, Map<string, OperationEntry>>();
+
+/** The compiled operation, or undefined when graphql-js should run this one. */
 function compiled(
   { compileQuery }: typeof import("graphql-jit"),
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null,
-): CompiledQuery | ExecutionResult {
-  let byName = compiledOf.get(document);
-  if (!byName) compiledOf.set(document, (byName = new Map()));
+  budget: CompileBudget & { used: number },
+): CompiledQuery | ExecutionResult | undefined {
+  let byName = operationsOf.get(document);
+  if (!byName) operationsOf.set(document, (byName = new Map()));
   const key = operationName ?? "";
-  let entry = byName.get(key);
+  let operation = byName.get(key);
+  if (!operation) byName.set(key, (operation = { runs: 0 }));
+  if (operation.compiled) return operation.compiled;
+  if (++operation.runs < budget.compileAfterRuns || budget.used >= budget.maxCompilations) return undefined;
+  budget.used++;
   // Leaves are written as the resolvers return them, without graphql-js's output coercion: its
   // per-leaf checks allocated error paths for every field of every answer (concept: +21 % req/s).
   // Safe here because resolver types are generated from the schema, enum values are their own
   // names and there are no custom scalars (asserted in test/integration/execution.test.ts).
-  if (!entry) byName.set(key, (entry = compileQuery(schema, document, operationName ?? undefined, { disableLeafSerialization: true })));
-  return entry;
+  return (operation.compiled = compileQuery(schema, document, operationName ?? undefined, { disableLeafSerialization: true }));
 }
 
 /**
@@ -57,16 +79,17 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, compileBudget: CompileBudget): GatewayInterface {
+  const budget = { ...compileBudget, used: 0 };
   const executor: GatewayExecutor = async (requestContext) => {
-    // graphql-js executes until graphql-jit is loaded, and words the error when no operation
-    // matches the operation name. (requestContext.operationName is the resolved operation's
-    // name; the request's is the one asked for.)
-    if (!jit || !requestContext.operation) {
+    // graphql-js executes until graphql-jit is loaded, for operations not worth (or past the
+    // budget for) compiling, and to word the error when no operation matches the operation name.
+    // (requestContext.operationName is the resolved operation's name; the request's is the one asked for.)
+    const query = jit && requestContext.operation ? compiled(jit, schema, requestContext.document, requestContext.operationName, budget) : undefined;
+    if (!jit || !query) {
       const { document, request, context } = requestContext;
       return execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: context });
     }
-    const query = compiled(jit, schema, requestContext.document, requestContext.operationName);
     // Not compilable: the errors say why, as graphql-js would.
     if (!jit.isCompiledQuery(query)) return withExtensions(query);
     const variables = requestContext.request.variables ?? {};
