@@ -11,6 +11,8 @@ import { checkGuideReferences, guideSchema } from "./guideSchema.js";
 import { checkCoverage, coverageSchema } from "./coverageSchema.js";
 import { checkFamilies, familySchema } from "./familySchema.js";
 import { checkInterpretation, interpretationEntrySchema } from "./interpretationSchema.js";
+import { checkIngressMigration, ingressMigrationSchema } from "./migrationSchema.js";
+import { analysisRuleSchema, checkAnalysisRules } from "./analysisSchema.js";
 
 export interface ContentDocumentKind<T> {
   /** Folder under prisma/content/ holding the YAML files of this kind. */
@@ -35,6 +37,8 @@ export const CONTENT_DOCUMENTS: Registry = {
   families: { folder: "families", entry: familySchema, idField: "slug", check: checkFamilies },
   coverage: { folder: "coverage", entry: coverageSchema, check: checkCoverage },
   interpretation: { folder: "interpretation", entry: interpretationEntrySchema, check: checkInterpretation },
+  ingressMigration: { folder: "migration", entry: ingressMigrationSchema, check: checkIngressMigration },
+  analysisRules: { folder: "analysis", entry: analysisRuleSchema, idField: "id", check: checkAnalysisRules },
 };
 
 export type ContentDocumentName = keyof ContentDocuments;

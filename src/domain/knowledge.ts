@@ -1,5 +1,7 @@
 // The in-memory read model of the knowledge base. Built once at start-up from the store
 // (or, in unit tests, straight from the content files) and never mutated afterwards.
+import type { AnalysisRule } from "./analysis/issues.js";
+import type { IngressMigrationEntry } from "./migrate/rules.js";
 import type { InterpretationEntry } from "./recommend/phrases.js";
 import type { RecommendationRules } from "./recommend/rules.js";
 
@@ -141,6 +143,7 @@ export interface GuideCause {
  */
 export type AskVocabularyEntry =
   | { readonly use: "QUESTION_KIND"; readonly kind: "YES_NO" | "HOW_TO" | "TROUBLESHOOTING"; readonly patterns: readonly string[] }
+  | { readonly use: "FILLER"; readonly words: readonly string[] }
   | { readonly use: "DIMENSION"; readonly dimension: string; readonly phrases: readonly string[] };
 
 /**
@@ -156,6 +159,10 @@ export interface ContentDocuments {
   readonly coverage: readonly KnowledgeCoverage[];
   /** How recommendFromQuestion reads requirements in users' words: phrases, negation cues, clarifying questions (prisma/content/interpretation/). */
   readonly interpretation: readonly InterpretationEntry[];
+  /** ingress-nginx annotation mappings and the behaviour notes migrateIngress warns with (prisma/content/migration/). */
+  readonly ingressMigration: readonly IngressMigrationEntry[];
+  /** The checks of manifest analysis: category, severity, texts, sources and the lists they read (prisma/content/analysis/). */
+  readonly analysisRules: readonly AnalysisRule[];
 }
 
 /** Concepts users compare with each other; each has a capability on every dimension listed. */
