@@ -26,6 +26,11 @@ export const askVocabularySchema = z.discriminatedUnion("use", [
     patterns: z.array(pattern).min(1),
   }),
   z.strictObject({
+    use: z.literal("FILLER"),
+    /** Words that carry no topic in a question ("does", "have", "possible"); ask leaves them out when it looks for answers. */
+    words: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9']+$/, "must be one lower-case word")).min(1),
+  }),
+  z.strictObject({
     use: z.literal("DIMENSION"),
     dimension: slug,
     /** Lower-case words or phrases that name the dimension in a question ("udp", "sticky sessions"). */

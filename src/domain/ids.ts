@@ -1,8 +1,8 @@
 // Opaque global IDs for the Node interface. Derived from the entity's type and natural key
 // (never a row number), so an ID survives a rebuild of the database.
-export type NodeType = "Concept" | "ServiceType" | "Source" | "Dimension" | "Capability" | "ComparisonFact";
+export type NodeType = "Concept" | "ServiceType" | "Source" | "Dimension" | "Capability" | "ComparisonFact" | "Guide";
 
-const NODE_TYPES: readonly NodeType[] = ["Concept", "ServiceType", "Source", "Dimension", "Capability", "ComparisonFact"];
+const NODE_TYPES: readonly NodeType[] = ["Concept", "ServiceType", "Source", "Dimension", "Capability", "ComparisonFact", "Guide"];
 
 export function toGlobalId(type: NodeType, key: string): string {
   return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");

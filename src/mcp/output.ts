@@ -3,8 +3,9 @@
 // it is returned, so structuredContent always has exactly the published shape.
 import { z } from "zod";
 import type { Answer } from "../domain/ask/index.js";
+import { findGuide, guideSteps } from "../domain/guides/index.js";
 import type { Comparison } from "../domain/compare.js";
-import type { Concept, KnowledgeSnapshot, Source } from "../domain/knowledge.js";
+import type { Concept, Guide, KnowledgeSnapshot, Source } from "../domain/knowledge.js";
 import { statusAt } from "../domain/lifecycle.js";
 import type { QuestionRecommendation, Recommendation, RecommendedOption } from "../domain/recommend/index.js";
 import { relatedConcepts } from "../domain/related.js";
@@ -111,13 +112,51 @@ export const questionRecommendationSchema = z.object({
 export const recommendFromQuestionOutput = questionRecommendationSchema.shape;
 
 export const askOutput = {
-  kind: z.enum(["RECOMMENDATION", "COMPARISON", "DEFINITION", "LIFECYCLE", "SEARCH", "NONE"]).describe("How the question was answered."),
+  kind: z
+    .enum(["RECOMMENDATION", "COMPARISON", "DEFINITION", "LIFECYCLE", "YES_NO", "HOW_TO", "TROUBLESHOOTING", "SEARCH", "NONE"])
+    .describe("How the question was answered."),
   text: z.string().describe("At most three plain sentences, no Markdown."),
   sources: z.array(sourceSchema),
   concepts: z.array(conceptBriefSchema),
   followUps: z.array(z.string()).describe("Two to four questions to ask next."),
   recommendation: questionRecommendationSchema.nullable().describe("Set when the question asked what to use."),
+  steps: z.array(z.string()).describe("How-to steps, or troubleshooting causes with their check commands and fixes, in order; empty otherwise."),
+  guides: z.array(z.object({ slug: z.string(), kind: z.string(), title: z.string() })).describe("Guides worth reading, the one that answered first; get_guide shows one in full."),
 };
+
+/** One troubleshooting or how-to guide in full (get_guide) or as a hit (search_guides). */
+export const guideSchemaOutput = z.object({
+  slug: z.string(),
+  kind: z.enum(["TROUBLESHOOTING", "HOW_TO"]),
+  title: z.string(),
+  summary: z.string().describe("What a chatbot says first, at most three sentences."),
+  steps: z.array(z.string()).describe("Steps, or causes in order with their exact check commands and fixes."),
+  exampleManifest: z.string().nullable(),
+  concepts: z.array(z.string()).describe("Slugs of the concepts the guide is about (get_concept explains them)."),
+  seeAlso: z.array(z.string()).describe("Slugs of guides to read next."),
+  sources: z.array(sourceSchema),
+});
+export const getGuideOutput = { guide: guideSchemaOutput };
+export const searchGuidesOutput = {
+  hits: z.array(z.object({ slug: z.string(), kind: z.string(), title: z.string(), summary: z.string(), snippet: z.string(), score: z.number() })),
+};
+
+export function toGuideOutput(knowledge: KnowledgeSnapshot, guide: Guide) {
+  return guideSchemaOutput.parse({
+    slug: guide.slug,
+    kind: guide.kind,
+    title: guide.title,
+    summary: guide.summary,
+    steps: guideSteps(guide),
+    exampleManifest: guide.exampleManifest ?? null,
+    concepts: [...guide.concepts],
+    seeAlso: [...guide.seeAlso],
+    sources: guide.sources.flatMap((id) => {
+      const s = knowledge.sourcesById.get(id);
+      return s ? [toSource(s)] : [];
+    }),
+  });
+}
 
 export const toSource = (s: Source) => ({ url: s.url, title: s.title });
 
@@ -216,5 +255,10 @@ export function toAskOutput(knowledge: KnowledgeSnapshot, answer: Answer) {
     }),
     followUps: [...answer.followUps],
     recommendation: answer.recommendation && toQuestionRecommendation(answer.recommendation),
+    steps: [...answer.steps],
+    guides: answer.guideSlugs.flatMap((slug) => {
+      const g = findGuide(knowledge, slug);
+      return g ? [{ slug: g.slug, kind: g.kind, title: g.title }] : [];
+    }),
   });
 }

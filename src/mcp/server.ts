@@ -10,10 +10,14 @@ import { DomainError } from "../domain/errors.js";
 import type { KnowledgeSnapshot } from "../domain/knowledge.js";
 import { findConcept, suggestConcepts } from "../domain/lookup.js";
 import { recommend, recommendFromQuestion } from "../domain/recommend/index.js";
-import { search, type SearchIndex } from "../domain/search/search.js";
+import { findGuide } from "../domain/guides/index.js";
+import { search, searchGuides, type SearchIndex } from "../domain/search/search.js";
 import { parseKubernetesVersion } from "../domain/versions.js";
 import {
   askOutput,
+  getGuideOutput,
+  searchGuidesOutput,
+  toGuideOutput,
   compareOutput,
   conceptOutput,
   recommendFromQuestionOutput,
@@ -232,12 +236,66 @@ export function createMcpServer(deps: McpDeps): McpServer {
       const data = toAskOutput(knowledge, ask(question, knowledge, searchIndex));
       const text = [
         data.text,
+        data.steps.length ? `Steps:\n${data.steps.map((s, i) => `${i + 1}. ${s}`).join("\n")}` : "",
+        data.guides.length ? `Guides: ${data.guides.map((g) => `${g.title} (get_guide slug "${g.slug}")`).join("; ")}` : "",
         sourcesBlock(data.sources),
         data.followUps.length ? `You could also ask:\n${data.followUps.map((q) => `- ${q}`).join("\n")}` : "",
       ]
         .filter(Boolean)
         .join("\n");
       return ok(text, data);
+    }),
+  );
+
+  server.registerTool(
+    "search_guides",
+    {
+      title: "Search troubleshooting and how-to guides",
+      description:
+        "Ranked search over troubleshooting guides (symptom, likely causes in order, exact kubectl checks, fixes) and how-to guides (steps and an example manifest) about Kubernetes Services, DNS, load balancers, Ingress and Gateway API. Describe the symptom or task in your own words, e.g. \"service has no endpoints\" or \"redirect http to https with gateway api\".",
+      inputSchema: {
+        query: z.string().max(500).describe("The symptom or task, in plain words (at most 500 characters)."),
+        first: z.number().int().optional().describe("How many guides to return, from 1 to 50 (default 5)."),
+      },
+      outputSchema: searchGuidesOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ query, first }) => {
+      const hits = searchGuides(searchIndex, query, { first: first ?? 5 }).flatMap((h) => {
+        const g = findGuide(knowledge, h.guideSlug);
+        return g ? [{ slug: g.slug, kind: g.kind, title: g.title, summary: g.summary, snippet: h.snippet, score: h.score }] : [];
+      });
+      const text = hits.length
+        ? [`${hits.length} guide(s) for "${query}":`, ...hits.map((h, i) => `${i + 1}. ${h.title} [${h.kind}] (${h.slug}): ${h.summary}`)].join("\n")
+        : `No guide matches "${query}".`;
+      return ok(text, { hits });
+    }),
+  );
+
+  server.registerTool(
+    "get_guide",
+    {
+      title: "Read a guide",
+      description:
+        "One troubleshooting or how-to guide by slug (from ask or search_guides): summary, the steps or the likely causes in order with their exact check commands and fixes, an example manifest, related concepts and official sources. An unknown slug is a NOT_FOUND error.",
+      inputSchema: { slug: z.string().max(200).describe("The guide's slug, e.g. `service-has-no-endpoints`.") },
+      outputSchema: getGuideOutput,
+      annotations: READ_ONLY,
+    },
+    guard(({ slug }) => {
+      const guide = findGuide(knowledge, slug);
+      if (!guide) throw new DomainError("NOT_FOUND", `No guide is called "${slug.slice(0, 80)}".`, "slug");
+      const data = toGuideOutput(knowledge, guide);
+      const text = [
+        `${data.title} [${data.kind}]`,
+        data.summary,
+        data.steps.map((s, i) => `${i + 1}. ${s}`).join("\n"),
+        data.exampleManifest ? `Example:\n${data.exampleManifest}` : "",
+        sourcesBlock(data.sources),
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return ok(text, { guide: data });
     }),
   );
 

@@ -3,12 +3,13 @@ import type { Resolvers } from "../generated/graphql.js";
 import { askResolvers } from "./ask.js";
 import { compareResolvers } from "./compare.js";
 import { conceptResolvers } from "./concepts.js";
+import { guideResolvers } from "./guides.js";
 import { nodeResolvers } from "./node.js";
 import { recommendResolvers } from "./recommend.js";
 import { searchResolvers } from "./search.js";
 import { serviceTypeResolvers } from "./serviceTypes.js";
 
-const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, recommendResolvers, askResolvers, nodeResolvers];
+const areas: Resolvers[] = [conceptResolvers, serviceTypeResolvers, compareResolvers, searchResolvers, recommendResolvers, askResolvers, nodeResolvers, guideResolvers];
 
 export const resolvers: Resolvers = areas.reduce<Resolvers>((merged, area) => {
   for (const [type, fields] of Object.entries(area)) {

@@ -19,6 +19,7 @@ function findNode(knowledge: KnowledgeSnapshot, id: string): { type: NodeType; v
       return knowledge.capabilitiesByConcept.get(concept)?.get(dimension);
     },
     ComparisonFact: () => knowledge.comparisonsById.get(key),
+    Guide: () => knowledge.documents.guides.find((g) => g.slug === key),
   }[type]();
   return value ? { type, value } : null;
 }

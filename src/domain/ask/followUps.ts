@@ -47,7 +47,7 @@ const GENERAL = ["Which Service type should I use to expose an HTTP app to the i
 
 const key = (q: string) => q.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
-export function followUpsFor(knowledge: KnowledgeSnapshot, kind: AnswerKind, concepts: readonly Concept[], asked: string): string[] {
+export function followUpsFor(knowledge: KnowledgeSnapshot, kind: AnswerKind, concepts: readonly Concept[], asked: string, leading: readonly string[] = []): string[] {
   const out: string[] = [];
   const seen = new Set([key(asked)]);
   const add = (q: string | undefined) => {
@@ -56,6 +56,7 @@ export function followUpsFor(knowledge: KnowledgeSnapshot, kind: AnswerKind, con
       out.push(q);
     }
   };
+  for (const q of leading.slice(0, 2)) add(q);
   const slugs = new Set(concepts.map((c) => c.slug));
   const name = (c: Concept) => questionName(knowledge, c);
   const [first, second] = concepts;

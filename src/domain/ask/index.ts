@@ -4,25 +4,38 @@
 // search, no language model and no network.
 import { compareConcepts } from "../compare.js";
 import { DomainError, badInput } from "../errors.js";
-import type { Concept, KnowledgeSnapshot, Lifecycle, Source } from "../knowledge.js";
+import type { Concept, Guide, KnowledgeSnapshot, Lifecycle, Source } from "../knowledge.js";
 import { statusAt } from "../lifecycle.js";
 import { findConcept } from "../lookup.js";
 import { recommendFromQuestion, type QuestionRecommendation } from "../recommend/index.js";
 import { validateQuestion } from "../recommend/validate.js";
 import type { SearchIndex } from "../search/search.js";
-import { ELLIPSIS } from "../search/snippet.js";
 import { uniqueSources } from "../sources.js";
 import { normalizeKubernetesVersion, statusAtKubernetesVersion } from "../versions.js";
+import { findGuide, guideSteps } from "../guides/index.js";
+import { searchGuides, type GuideHit } from "../search/search.js";
 import { classify } from "./classify.js";
+import { retrieveSentences } from "./facts.js";
 import { followUpsFor } from "./followUps.js";
 import { cleanSubject, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";
 import { firstSentence, limitSentences, plain, sentencesOf } from "./text.js";
+import { questionSignals, topicWords } from "./vocabulary.js";
+import { yesNoAnswer } from "./yesNo.js";
 
 export { classify } from "./classify.js";
 export { mentions, namedConcepts, resolveSubject } from "./resolve.js";
 
 /** Which way the question was answered. */
-export type AnswerKind = "RECOMMENDATION" | "COMPARISON" | "DEFINITION" | "LIFECYCLE" | "SEARCH" | "NONE";
+export type AnswerKind =
+  | "RECOMMENDATION"
+  | "COMPARISON"
+  | "DEFINITION"
+  | "LIFECYCLE"
+  | "YES_NO"
+  | "HOW_TO"
+  | "TROUBLESHOOTING"
+  | "SEARCH"
+  | "NONE";
 
 export interface Answer {
   readonly kind: AnswerKind;
@@ -36,24 +49,43 @@ export interface Answer {
   readonly followUps: readonly string[];
   /** Set exactly when the question asked what to use. */
   readonly recommendation: QuestionRecommendation | null;
+  /** How-to steps, or troubleshooting checks and fixes in order; empty unless a guide answered. */
+  readonly steps: readonly string[];
+  /** Guides worth reading, the one that answered first (slugs). */
+  readonly guideSlugs: readonly string[];
 }
 
 const MAX_SENTENCES = 3;
-
+/** A guide answers only when it covers this share of the question's (idf-weighted) words... */
+const GUIDE_COVERAGE = 0.6;
+/** ...and scores at least this much (BM25F over the guides; questions and titles weigh most). */
+const GUIDE_SCORE = 12;
+/** Below this share of the question's words, no concept answers it: say so instead of guessing. */
+const ANSWER_COVERAGE = 0.34;
 
 const unique = (items: readonly string[]) => [...new Set(items)];
 
 export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex: SearchIndex): Answer {
   const q = validateQuestion(question);
   const classified = classify(q);
-  const answer = (partial: Omit<Answer, "followUps" | "text"> & { text: readonly string[] }): Answer => {
+  const signals = questionSignals(knowledge, q);
+  const topic = topicWords(knowledge, q);
+  const guideHits = safeGuideSearch(searchIndex, topic);
+  const answer = (partial: Draft): Answer => {
     const concepts = unique(partial.conceptSlugs).flatMap((slug) => knowledge.conceptsBySlug.get(slug) ?? []);
+    const guideSlugs = unique([...(partial.guideSlugs ?? []), ...guideHits.filter(confident).map((h) => h.guideSlug)]).slice(0, 3);
+    const extra = partial.guideSlugs?.length
+      ? (findGuide(knowledge, partial.guideSlugs[0]!)?.seeAlso ?? []).flatMap((slug) => findGuide(knowledge, slug)?.questions[0] ?? [])
+      : [];
     return {
-      ...partial,
+      kind: partial.kind,
       text: limitSentences(partial.text, MAX_SENTENCES),
-      sources: uniqueSources([partial.sources]),
+      sources: uniqueSources([partial.sources.flatMap((s) => (typeof s === "string" ? (knowledge.sourcesById.get(s) ?? []) : [s]))]),
       conceptSlugs: unique(partial.conceptSlugs),
-      followUps: followUpsFor(knowledge, partial.kind, concepts, q),
+      followUps: followUpsFor(knowledge, partial.kind, concepts, q, extra),
+      recommendation: partial.recommendation,
+      steps: partial.steps ?? [],
+      guideSlugs,
     };
   };
 
@@ -69,14 +101,23 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
     if (left && right && (explicit || left.slug !== right.slug)) return answer(comparisonAnswer(knowledge, left, right));
   }
 
+  if (classified.kind === "LIFECYCLE") {
+    const concept = namedConcepts(knowledge, q)[0] ?? resolveSubject(knowledge, searchIndex, q);
+    if (concept) return answer(lifecycleAnswer(concept, q, signals.has("YES_NO")));
+  }
+
+  const guide = guideHits[0] && confident(guideHits[0]) ? findGuide(knowledge, guideHits[0].guideSlug) : undefined;
+  if (guide && signals.has("TROUBLESHOOTING")) return answer(guideAnswer(guide));
+  if (signals.has("YES_NO")) {
+    const yesNo = yesNoAnswer(knowledge, q);
+    if (yesNo) return answer({ kind: "YES_NO", text: yesNo.text, sources: yesNo.sources, conceptSlugs: yesNo.conceptSlugs, recommendation: null });
+  }
+  // "How do I expose..." is also a what-to-use question; a guide wins only when it covers the question fully.
+  if (guide && signals.has("HOW_TO") && (classified.kind !== "RECOMMENDATION" || guideHits[0]!.coverage >= 0.9)) return answer(guideAnswer(guide));
+
   switch (classified.kind) {
     case "RECOMMENDATION":
       return answer(recommendationAnswer(knowledge, q));
-    case "LIFECYCLE": {
-      const concept = namedConcepts(knowledge, q)[0] ?? resolveSubject(knowledge, searchIndex, q);
-      if (concept) return answer(lifecycleAnswer(concept, q));
-      break;
-    }
     case "DEFINITION": {
       const concept = resolveSubject(knowledge, searchIndex, classified.subject);
       if (concept) return answer(definitionAnswer(concept));
@@ -90,11 +131,48 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
       if (concept) return answer(definitionAnswer(concept));
       break;
     }
+    default:
+      break;
   }
-  return answer(searchAnswer(knowledge, searchIndex, q));
+  if (guide && (signals.has("HOW_TO") || signals.has("TROUBLESHOOTING"))) return answer(guideAnswer(guide));
+  return answer(factAnswer(knowledge, searchIndex, topic));
 }
 
-type Draft = Omit<Answer, "followUps" | "text"> & { text: readonly string[] };
+function confident(hit: GuideHit): boolean {
+  return hit.coverage >= GUIDE_COVERAGE && hit.score >= GUIDE_SCORE;
+}
+
+function safeGuideSearch(index: SearchIndex, question: string): GuideHit[] {
+  try {
+    return searchGuides(index, question.slice(0, 500), { first: 3 });
+  } catch (error) {
+    if (error instanceof DomainError) return [];
+    throw error;
+  }
+}
+
+function guideAnswer(guide: Guide): Draft {
+  return {
+    kind: guide.kind,
+    text: [guide.summary],
+    sources: guide.sources,
+    conceptSlugs: [...guide.concepts],
+    recommendation: null,
+    steps: guideSteps(guide),
+    guideSlugs: [guide.slug],
+  };
+}
+
+interface Draft {
+  readonly kind: AnswerKind;
+  readonly text: readonly string[];
+  /** Source ids (guides cite by id) or resolved sources. */
+  readonly sources: readonly (Source | string)[];
+  readonly conceptSlugs: readonly string[];
+  readonly recommendation: QuestionRecommendation | null;
+  readonly steps?: readonly string[];
+  readonly guideSlugs?: readonly string[];
+}
 
 function comparisonAnswer(knowledge: KnowledgeSnapshot, left: Concept, right: Concept): Draft {
   const comparison = compareConcepts(knowledge, left.slug, right.slug);
@@ -164,7 +242,14 @@ function list(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-function lifecycleAnswer(concept: Concept, question: string): Draft {
+/** "Is X deprecated / removed / stable / GA / beta?" as a stage asked about, for a Yes or No up front. */
+const STAGE_ASKED: readonly [RegExp, (l: Lifecycle) => boolean][] = [
+  [/\bdeprecated\b/i, (l) => l.deprecatedIn !== null],
+  [/\bremoved\b/i, (l) => l.removedIn !== null],
+  [/\b(?:stable|ga|generally available)\b/i, (l) => l.stableIn !== null],
+];
+
+function lifecycleAnswer(concept: Concept, question: string, yesNo = false): Draft {
   const name = plain(concept.name);
   const lifecycle = concept.lifecycle;
   if (!lifecycle) {
@@ -177,6 +262,8 @@ function lifecycleAnswer(concept: Concept, question: string): Draft {
     };
   }
   const text: string[] = [];
+  const asked = yesNo ? STAGE_ASKED.find(([re]) => re.test(question)) : undefined;
+  if (asked) text.push(asked[1](lifecycle) ? "Yes." : "No.");
   const versionMatch = /(?<![\d.])v?1\.\d{1,2}(?:\.\d{1,3})?(?![\d.])/.exec(question);
   const version = versionMatch ? normalizeKubernetesVersion(versionMatch[0]) : null;
   if (version && lifecycle.track === "KUBERNETES") {
@@ -196,58 +283,47 @@ function lifecycleAnswer(concept: Concept, question: string): Draft {
   return { kind: "LIFECYCLE", text, sources, conceptSlugs: [concept.slug], recommendation: null };
 }
 
-function searchAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: string): Draft {
-  const hits = safeSearch(index, question, 3);
-  const top = hits[0];
-  const concept = top ? knowledge.conceptsBySlug.get(top.conceptSlug) : undefined;
-  if (!top || !concept) {
+/**
+ * Anything else: the sentences that state the answer, from the concepts that cover the question.
+ * When nothing covers enough of it, say so and name the closest topics instead of guessing.
+ */
+function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: string): Draft {
+  let retrieval;
+  try {
+    retrieval = retrieveSentences(index, question.slice(0, 500), 2);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+  }
+  const top = retrieval?.hits[0];
+  if (!retrieval || !top || top.coverage < ANSWER_COVERAGE || retrieval.sentences.length === 0) {
+    const closest = (retrieval?.hits ?? []).slice(0, 3).flatMap((h) => knowledge.conceptsBySlug.get(h.slug) ?? []);
+    const topics = closest.map((c) => plain(c.name));
     return {
       kind: "NONE",
       text: [
-        "The knowledge base has nothing on that.",
-        "It covers Kubernetes Services and their alternatives: the Service types, kube-proxy, DNS, traffic policies, Ingress, Gateway API and MetalLB.",
+        "The knowledge base has no answer to that question.",
+        topics.length
+          ? `The closest topics it covers are ${list(topics)}.`
+          : "It covers Kubernetes Services and their alternatives: the Service types, kube-proxy, DNS, traffic policies, Ingress, Gateway API and MetalLB.",
       ],
       sources: [],
-      conceptSlugs: [],
+      conceptSlugs: closest.map((c) => c.slug),
       recommendation: null,
     };
   }
-  const text = [concept.summary];
-  const sources: Source[] = [...concept.sources];
-  const conceptSlugs = [concept.slug];
-  const extra = snippetSentence(index, top.conceptSlug, top.snippet);
-  if (extra && sentencesOf(concept.summary).length < MAX_SENTENCES && addsSomething(concept.summary, top.snippet)) {
-    text.push(extra);
-    const backing = factBehind(knowledge, concept.slug, extra);
-    if (backing) {
-      sources.unshift(...backing.sources);
-      if (backing.otherSlug) conceptSlugs.push(backing.otherSlug);
-    }
+  const text: string[] = [];
+  const sources: Source[] = [];
+  const conceptSlugs: string[] = [];
+  for (const sentence of retrieval.sentences) {
+    const concept = knowledge.conceptsBySlug.get(sentence.slug)!;
+    text.push(sentence.text);
+    const backing = sentence.field === "facts" ? factBehind(knowledge, concept.slug, sentence.text) : undefined;
+    sources.push(...(backing?.sources ?? concept.sources));
+    conceptSlugs.push(concept.slug);
+    if (backing?.otherSlug) conceptSlugs.push(backing.otherSlug);
   }
+  for (const hit of retrieval.hits.slice(0, 3)) conceptSlugs.push(hit.slug);
   return { kind: "SEARCH", text, sources, conceptSlugs, recommendation: null };
-}
-
-/** Whether the snippet matched query words that the summary does not contain. */
-function addsSomething(summary: string, snippet: string): boolean {
-  const said = plain(summary).toLowerCase();
-  const marked = [...snippet.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => (m[1] ?? "").toLowerCase());
-  return marked.some((word) => !said.includes(word));
-}
-
-/** The whole sentence a snippet was cut from, without the ** marks. */
-function snippetSentence(index: SearchIndex, slug: string, snippet: string): string | undefined {
-  let fragment = plain(snippet);
-  if (fragment.startsWith(ELLIPSIS)) fragment = fragment.slice(ELLIPSIS.length);
-  if (fragment.endsWith(ELLIPSIS)) fragment = fragment.slice(0, -ELLIPSIS.length);
-  fragment = fragment.trim();
-  if (!fragment) return undefined;
-  const doc = index.docs.find((d) => d.slug === slug);
-  const sentence = doc?.sentences.find((s) => s.field !== "summary" && plain(s.text).includes(fragment));
-  if (!sentence) return undefined;
-  const text = plain(sentence.text);
-  // A sentence that needs its neighbours ("It…", "This…") or is a list item is not worth quoting alone.
-  if (text.length > 300 || !/[.!?)]$/.test(text) || /^(?:It|This|That|These|They|Both)\b/.test(text)) return undefined;
-  return text;
 }
 
 /** The capability note or comparison statement a sentence comes from, with its sources. */

@@ -1,7 +1,7 @@
 // The BM25F index over concepts. Everything that does not depend on the query (field weights,
 // length normalisation, idf, which sentences hold which terms) is computed here, once, so a
 // search is a few map lookups and additions.
-import type { Concept, KnowledgeSnapshot, Lifecycle } from "../knowledge.js";
+import type { Concept, Guide, KnowledgeSnapshot, Lifecycle } from "../knowledge.js";
 import { stem } from "./stem.js";
 import { sentences, stripMarkdown, words, type Word } from "./tokenize.js";
 import { STOPWORDS } from "./vocabulary.js";
@@ -48,7 +48,8 @@ export interface NamePhrase {
   readonly stems: readonly string[];
 }
 
-export interface SearchIndex {
+/** An index over one kind of document (concepts or guides). */
+export interface DocumentIndex {
   readonly docs: readonly IndexedConcept[];
   readonly postings: ReadonlyMap<string, readonly Posting[]>;
   /** Every surface word seen (lower-case), grouped by length, for typo correction. */
@@ -130,8 +131,63 @@ class Analyzer {
   }
 }
 
+/** One document to index: a concept, or a guide mapped onto the same fields. */
+export interface IndexInput {
+  readonly slug: string;
+  readonly lifecycle: Lifecycle | null;
+  readonly names: readonly string[];
+  readonly aliases: readonly string[];
+  readonly tags: readonly string[];
+  readonly summary: string;
+  /** Markdown or plain prose. */
+  readonly body: string;
+  readonly facts: readonly string[];
+  /** Names and aliases recognised as phrases in a query (name bonus); defaults to names and aliases. */
+  readonly namePhrases?: readonly string[];
+}
+
+/**
+ * The concept index, with the guides indexed the same way beside it. `search` reads the concept
+ * part exactly as before; `searchGuides` reads `guides`.
+ */
+export interface SearchIndex extends DocumentIndex {
+  readonly guides: DocumentIndex;
+}
+
+function conceptInputs(knowledge: KnowledgeSnapshot): IndexInput[] {
+  return knowledge.concepts.map((concept) => ({
+    slug: concept.slug,
+    lifecycle: concept.lifecycle,
+    names: [concept.name, concept.slug],
+    aliases: concept.aliases,
+    tags: concept.tags,
+    summary: concept.summary,
+    body: concept.body,
+    facts: factTexts(concept, knowledge),
+  }));
+}
+
+function guideInputs(guides: readonly Guide[]): IndexInput[] {
+  return guides.map((guide) => ({
+    slug: guide.slug,
+    lifecycle: null,
+    names: [guide.title],
+    aliases: guide.questions,
+    tags: guide.keywords,
+    summary: guide.summary,
+    body: [...guide.steps, ...guide.causes.flatMap((c) => [c.cause, c.signs ?? "", c.fix])].filter(Boolean).join("\n\n"),
+    facts: [],
+    // Question phrasings are matched as words, not as names: "why is my X pending" is no name.
+    namePhrases: [guide.title],
+  }));
+}
+
 export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
-  const concepts = knowledge.concepts;
+  return { ...buildDocumentIndex(conceptInputs(knowledge)), guides: buildDocumentIndex(guideInputs(knowledge.documents.guides)) };
+}
+
+export function buildDocumentIndex(inputs: readonly IndexInput[]): DocumentIndex {
+  const concepts = inputs;
   const analyzer = new Analyzer();
   // Per field: term frequencies per doc and field lengths.
   const tf = FIELDS.map(() => concepts.map(() => new Map<string, number>()));
@@ -147,7 +203,7 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
       lengths[f]![doc]! += terms.length;
     };
     const short: [Field, readonly string[]][] = [
-      ["name", [concept.name, concept.slug]],
+      ["name", concept.names],
       ["aliases", concept.aliases],
       ["tags", concept.tags],
     ];
@@ -156,7 +212,7 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
     const prose = [
       analyzer.analyze("summary", concept.summary),
       analyzer.analyze("body", stripMarkdown(concept.body)),
-      ...factTexts(concept, knowledge).map((t) => analyzer.analyze("facts", t)),
+      ...concept.facts.map((t) => analyzer.analyze("facts", t)),
     ];
     const sentencesByTerm = new Map<string, number[]>();
     let position = 0;
@@ -175,7 +231,7 @@ export function buildSearchIndex(knowledge: KnowledgeSnapshot): SearchIndex {
     docs.push({ slug: concept.slug, lifecycle: concept.lifecycle, sentences: sentenceList, sentencesByTerm });
 
     const seen = new Set<string>();
-    for (const stems of [concept.name, concept.slug, ...concept.aliases].flatMap(phraseVariants)) {
+    for (const stems of (concept.namePhrases ?? [...concept.names, ...concept.aliases]).flatMap(phraseVariants)) {
       const key = stems.join(" ");
       if (stems.length === 0 || seen.has(key)) continue;
       seen.add(key);

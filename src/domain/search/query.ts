@@ -1,6 +1,6 @@
 // Turns a user's question into weighted index terms: stopwords out, vocabulary expansions in,
 // unknown words split ("loadbalancerip") or corrected ("ingres" → "ingress").
-import type { SearchIndex } from "./index.js";
+import type { DocumentIndex } from "./index.js";
 import { stem } from "./stem.js";
 import { surfaceTerms, words } from "./tokenize.js";
 import { EXPANSIONS, STOPWORDS } from "./vocabulary.js";
@@ -61,7 +61,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
 }
 
-function corrections(index: SearchIndex, surface: string): string[] {
+function corrections(index: DocumentIndex, surface: string): string[] {
   const found = new Set<string>();
   for (let len = surface.length - 1; len <= surface.length + 1; len++) {
     for (const candidate of index.surfaceByLength.get(len) ?? []) {
@@ -72,7 +72,7 @@ function corrections(index: SearchIndex, surface: string): string[] {
 }
 
 /** "loadbalancerip" → two known words, when the user ran them together. */
-function split(index: SearchIndex, surface: string): string[] | null {
+function split(index: DocumentIndex, surface: string): string[] | null {
   for (let i = 2; i <= surface.length - 2; i++) {
     const left = stem(surface.slice(0, i));
     const right = stem(surface.slice(i));
@@ -81,7 +81,7 @@ function split(index: SearchIndex, surface: string): string[] | null {
   return null;
 }
 
-export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
+export function analyzeQuery(index: DocumentIndex, query: string): AnalyzedQuery {
   const ws = words(query);
   const all = ws.flatMap((w) => w.parts);
   const keepAll = all.every((p) => STOPWORDS.has(p));

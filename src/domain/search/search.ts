@@ -2,11 +2,11 @@
 // attaches a snippet to each hit. Pure and deterministic: ties are broken by slug.
 import { badInput } from "../errors.js";
 import { statusAt } from "../lifecycle.js";
-import { FIELDS, type NamePhrase, type SearchIndex } from "./index.js";
+import { FIELDS, type DocumentIndex, type NamePhrase, type SearchIndex } from "./index.js";
 import { analyzeQuery, type AnalyzedQuery } from "./query.js";
 import { snippet } from "./snippet.js";
 
-export { buildSearchIndex, type SearchIndex } from "./index.js";
+export { buildSearchIndex, type DocumentIndex, type SearchIndex } from "./index.js";
 
 export interface SearchHit {
   readonly conceptSlug: string;
@@ -26,6 +26,8 @@ const DEFAULT_FIRST = 10;
 const MAX_FIRST = 50;
 /** Scale of the bonus for naming a concept in the query; BM25F does most of the work already. */
 const NAME_BONUS = 2;
+/** Query terms at least this heavy count as matched for coverage (typo corrections weigh 0.7). */
+const STRONG_WEIGHT = 0.75;
 
 function validate(query: string, options: SearchOptions): { first: number; version: string | undefined } {
   if (query.trim() === "") throw badInput("The search query must not be empty.", "query");
@@ -65,7 +67,7 @@ function sharesTwo(stems: readonly string[], queryStems: ReadonlySet<string>): b
  * two or more leading words in order ("backend tls" for BackendTLSPolicy). Word order matters:
  * "IP outside the cluster" does not name ClusterIP.
  */
-function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array): void {
+function nameBonus(index: DocumentIndex, q: AnalyzedQuery, scores: Float64Array): void {
   const best = new Map<number, number>();
   const seen = new Set<NamePhrase>();
   const queryStems = new Set(q.sequence);
@@ -87,6 +89,42 @@ function nameBonus(index: SearchIndex, q: AnalyzedQuery, scores: Float64Array): 
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const { first, version } = validate(query, options);
+  const { top, values } = rank(index, query, first, version);
+  return top.map(({ doc, score, fields }) => ({
+    conceptSlug: index.docs[doc]!.slug,
+    score: Math.round(score * 1e4) / 1e4,
+    snippet: snippet(index.docs[doc]!, values),
+    matchedFields: FIELDS.filter((_, f) => (fields & (1 << f)) !== 0),
+  }));
+}
+
+/** A guide found by `searchGuides`. */
+export interface GuideHit {
+  readonly guideSlug: string;
+  readonly score: number;
+  readonly snippet: string;
+  /** Which parts of the guide matched: name (title), aliases (questions), summary, tags (keywords), body (steps and causes). */
+  readonly matchedFields: string[];
+  /** The idf-weighted share of the query's words the guide contains as typed (typo corrections do not count), from 0 to 1. */
+  readonly coverage: number;
+}
+
+/** Ranked search over the troubleshooting and how-to guides, with the same query language as `search`. */
+export function searchGuides(index: SearchIndex, query: string, options: { readonly first?: number | null } = {}): GuideHit[] {
+  const { first } = validate(query, { first: options.first });
+  const guides = index.guides;
+  const { top, values } = rank(guides, query, first, undefined);
+  return top.map(({ doc, score, fields, coverage }) => ({
+    guideSlug: guides.docs[doc]!.slug,
+    score: Math.round(score * 1e4) / 1e4,
+    snippet: snippet(guides.docs[doc]!, values),
+    matchedFields: FIELDS.filter((_, f) => (fields & (1 << f)) !== 0),
+    coverage: Math.round(coverage * 1e4) / 1e4,
+  }));
+}
+
+/** The best `first` documents for a query, and what each query term is worth (for snippets). */
+export function rank(index: DocumentIndex, query: string, first: number, version: string | undefined): { top: Ranked[]; values: Map<string, number> } {
   const q = analyzeQuery(index, query);
   if (q.terms.size === 0) throw badInput("The search query must contain at least one word.", "query");
 
@@ -94,11 +132,15 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const scores = new Float64Array(n);
   const fields = new Int32Array(n);
   const groups = new Int32Array(n);
+  // Words matched as typed (or through the vocabulary), not only through a typo correction.
+  const strong = new Int32Array(n);
   for (const [term, { weight, groups: g }] of q.terms) {
+    const sure = weight >= STRONG_WEIGHT ? g : 0;
     for (const p of index.postings.get(term) ?? []) {
       scores[p.doc]! += weight * p.score;
       fields[p.doc]! |= p.fields;
       groups[p.doc]! |= g;
+      strong[p.doc]! |= sure;
     }
   }
   nameBonus(index, q, scores);
@@ -111,7 +153,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     if (version && lifecycle?.track === "KUBERNETES" && statusAt(lifecycle, version) === null) continue;
     // Concepts that answer every part of the question beat ones that answer one part very well.
     const coverage = covered(groups[doc]!, q.groupWeights, totalWeight);
-    keepTop(top, { doc, score: scores[doc]! * (0.5 + 0.5 * coverage), fields: fields[doc]! }, first, index.slugRank);
+    const score = scores[doc]! * (0.5 + 0.5 * coverage);
+    keepTop(top, { doc, score, fields: fields[doc]!, coverage: covered(strong[doc]!, q.groupWeights, totalWeight) }, first, index.slugRank);
   }
 
   const values = new Map<string, number>();
@@ -119,18 +162,15 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const df = index.postings.get(term)?.length;
     if (df) values.set(term, weight * Math.log(1 + n / df));
   }
-  return top.map(({ doc, score, fields }) => ({
-    conceptSlug: index.docs[doc]!.slug,
-    score: Math.round(score * 1e4) / 1e4,
-    snippet: snippet(index.docs[doc]!, values),
-    matchedFields: FIELDS.filter((_, f) => (fields & (1 << f)) !== 0),
-  }));
+  return { top, values };
 }
 
-interface Ranked {
+export interface Ranked {
   readonly doc: number;
   readonly score: number;
   readonly fields: number;
+  /** The idf-weighted share of the query's words matched without typo correction. */
+  readonly coverage: number;
 }
 
 /**

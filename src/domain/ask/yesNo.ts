@@ -1,0 +1,91 @@
+// Yes/no questions about what a concept can do ("Can I use UDP with Ingress?"), answered from the
+// capability concept x dimension: YES -> "Yes", PARTIAL -> "Yes, partly", DEPENDS -> "It depends",
+// NO -> "No", followed by the capability's note and, for a no, the options that can.
+import type { Capability, CapabilityValue, Concept, KnowledgeSnapshot, Source } from "../knowledge.js";
+import { mentions } from "./resolve.js";
+import { plain, sentencesOf } from "./text.js";
+import { namedDimensions, normalizeText } from "./vocabulary.js";
+
+const OPENING: Record<CapabilityValue, string> = { YES: "Yes", PARTIAL: "Yes, partly", DEPENDS: "It depends", NO: "No" };
+const VALUE_RANK: Record<CapabilityValue, number> = { YES: 3, PARTIAL: 2, DEPENDS: 1, NO: 0 };
+/** Concepts too broad to carry a yes/no about a feature when a more specific one is named. */
+const GENERIC = new Set(["service", "pod"]);
+
+export interface YesNoDraft {
+  readonly text: string[];
+  readonly sources: Source[];
+  readonly conceptSlugs: string[];
+  readonly capability: Capability;
+}
+
+/** The capability the question asks about: a named concept that has a capability on a named dimension. */
+function capabilityAsked(knowledge: KnowledgeSnapshot, question: string): { concept: Concept; capability: Capability } | undefined {
+  const dimensions = namedDimensions(knowledge, question);
+  if (dimensions.length === 0) return undefined;
+  const phrases = new Set(dimensions.map((d) => d.phrase));
+  const unique = [...new Map(mentions(knowledge, question).map((m) => [m.concept.slug, m.concept])).values()];
+  // A concept named by the dimension's own word ("UDP" may name UDPRoute) is what is asked about, not who.
+  const namedByPhrase = (c: Concept) => [c.name, c.slug, ...c.aliases].some((n) => phrases.has(normalizeText(n).trim()));
+  const others = unique.filter((c) => !namedByPhrase(c));
+  const candidates = others.length ? others : unique;
+  const specific = [...candidates.filter((c) => !GENERIC.has(c.slug)), ...candidates.filter((c) => GENERIC.has(c.slug))];
+  for (const { dimension } of dimensions) {
+    for (const concept of specific) {
+      const capability = knowledge.capabilitiesByConcept.get(concept.slug)?.get(dimension);
+      if (capability) return { concept, capability };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Options (from the recommendation rules) that do what the concept cannot, best first: its
+ * alternatives before others, and never one that cannot serve the clients the concept serves.
+ */
+function alternatives(knowledge: KnowledgeSnapshot, concept: Concept, dimension: string): { slug: string; label: string; capability: Capability }[] {
+  const related = new Set(
+    (knowledge.relationsByConcept.get(concept.slug) ?? [])
+      .filter((r) => r.type === "ALTERNATIVE_TO" || r.type === "SUPERSEDED_BY")
+      .map((r) => (r.fromSlug === concept.slug ? r.toSlug : r.fromSlug)),
+  );
+  const reachOf = (slug: string) => knowledge.capabilitiesByConcept.get(slug)?.get("internet-clients")?.value;
+  const reach = reachOf(concept.slug);
+  const out: { slug: string; label: string; capability: Capability; score: number; order: number }[] = [];
+  knowledge.recommendationRules.options.forEach((option, order) => {
+    const slug = option.concept;
+    if (!slug || slug === concept.slug) return;
+    const capability = knowledge.capabilitiesByConcept.get(slug)?.get(dimension);
+    if (!capability || capability.value === "NO") return;
+    const optionReach = reachOf(slug);
+    if (reach && reach !== "NO" && optionReach === "NO") return;
+    const score = VALUE_RANK[capability.value] + (related.has(slug) ? 2 : 0) + (optionReach === reach ? 1 : 0);
+    out.push({ slug, label: option.label, capability, score, order });
+  });
+  return out.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 2);
+}
+
+const firstSentences = (text: string, n: number) => sentencesOf(text).slice(0, n).join(" ");
+
+export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): YesNoDraft | undefined {
+  const asked = capabilityAsked(knowledge, question);
+  if (!asked) return undefined;
+  const { concept, capability } = asked;
+  const name = plain(concept.name);
+  const note = firstSentences(capability.note, 2).replace(/\.$/, "");
+  // Lower-case the note's first letter unless it starts an acronym or a name ("HTTP", "NodePort").
+  const lead = /^[A-Z][a-z]/.test(note) && !/^[A-Z][a-z]+[A-Z]/.test(note) ? note.charAt(0).toLowerCase() + note.slice(1) : note;
+  const text = [`${OPENING[capability.value]}: for ${name}, ${lead}.`];
+  const sources: Source[] = [...capability.sources];
+  const conceptSlugs = [concept.slug];
+  if (capability.value === "NO" || capability.value === "DEPENDS") {
+    const options = alternatives(knowledge, concept, capability.dimensionSlug);
+    if (options.length) {
+      text.push(`${options.length > 1 ? "Options" : "An option"} that can: ${options.map((o) => o.label).join(" or ")}.`);
+      for (const o of options) {
+        conceptSlugs.push(o.slug);
+        sources.push(...o.capability.sources);
+      }
+    }
+  }
+  return { text, sources, conceptSlugs, capability };
+}
