@@ -31,6 +31,7 @@ import {
   toSearchOutput,
 } from "./output.js";
 import { requirementsShape, toRequirementsInput } from "./requirementsSchema.js";
+import { registerAnalysisTool } from "./analysisTool.js";
 
 export interface McpDeps {
   readonly knowledge: KnowledgeSnapshot;
@@ -298,6 +299,8 @@ export function createMcpServer(deps: McpDeps): McpServer {
       return ok(text, { guide: data });
     }),
   );
+
+  registerAnalysisTool(server, knowledge, (error) => toolError(error, onError));
 
   return server;
 }

@@ -70,9 +70,18 @@ export function normalizeGatewayApiVersion(raw: string): string | null {
   return match ? `${Number(match[1])}.${Number(match[2])}.${Number(match[3] ?? 0)}` : null;
 }
 
-/** The newest Gateway API release the knowledge base knows: its lifecycles and the validated CRDs. */
+/** The newest Kubernetes version the knowledge base covers (its coverage statement, else its lifecycles). */
+export function newestAnalysisKubernetesVersion(knowledge: KnowledgeSnapshot): string {
+  const coverage = knowledge.documents.coverage?.[0]?.kubernetesVersion;
+  const fromLifecycles = newestKubernetesVersion(knowledge.concepts);
+  return coverage && compareVersions(coverage, fromLifecycles) >= 0 ? coverage : fromLifecycles;
+}
+
+/** The newest Gateway API release the knowledge base knows: its coverage statement, lifecycles and the validated CRDs. */
 export function newestGatewayApiVersion(knowledge: KnowledgeSnapshot): string {
   const versions = [GATEWAY_SCHEMAS.gatewayApiVersion];
+  const coverage = knowledge.documents.coverage?.[0]?.gatewayApiVersion;
+  if (coverage) versions.push(coverage);
   for (const c of knowledge.concepts) {
     const l = c.lifecycle;
     if (l?.track === "GATEWAY_API") for (const v of [l.introducedIn, l.betaIn, l.stableIn, l.deprecatedIn, l.removedIn]) if (v) versions.push(v);
@@ -81,7 +90,7 @@ export function newestGatewayApiVersion(knowledge: KnowledgeSnapshot): string {
 }
 
 function targetVersions(options: AnalysisOptions, knowledge: KnowledgeSnapshot): { kubernetesVersion: string; gatewayApiVersion: string } {
-  const newestK8s = newestKubernetesVersion(knowledge.concepts);
+  const newestK8s = newestAnalysisKubernetesVersion(knowledge);
   let kubernetesVersion = newestK8s;
   if (options.kubernetesVersion) {
     const v = normalizeKubernetesVersion(options.kubernetesVersion);
