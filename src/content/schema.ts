@@ -1,6 +1,7 @@
 // The shape of the knowledge content files under prisma/content/. The seed validates every
 // file against these schemas, so a broken entry fails with its file, entry and field named.
 import { z } from "zod";
+import { compareVersions } from "../domain/lifecycle.js";
 
 export const CONCEPT_KINDS = [
   "RESOURCE",
@@ -22,6 +23,7 @@ export const RELATION_TYPES = [
   "REQUIRES",
   "SUPERSEDED_BY",
   "CONFIGURES",
+  "IMPLEMENTS",
 ] as const;
 
 export const CAPABILITY_VALUES = ["YES", "NO", "PARTIAL", "DEPENDS"] as const;
@@ -45,8 +47,8 @@ export const sourceSchema = z.strictObject({
     .refine((u) => u.startsWith("https://"), "must be an https URL"),
   title: nonEmpty,
   section: nonEmpty.optional(),
-  /** When the URL (anchor included) was last checked against the documentation. */
-  checked: z.iso.date().optional(),
+  /** When the URL (anchor included) was last checked against the documentation: required, so an unchecked citation cannot ship. */
+  checked: z.iso.date({ error: "must be the date (YYYY-MM-DD) the URL and anchor were last checked" }),
 });
 /** A sources file maps source ids to sources. */
 export const sourcesFileSchema = z.record(sourceId, sourceSchema);
@@ -58,6 +60,8 @@ export const dimensionSchema = z.strictObject({
 });
 export const dimensionsFileSchema = z.array(dimensionSchema);
 
+const STAGE_KEYS = ["introducedIn", "betaIn", "stableIn", "deprecatedIn", "removedIn"] as const;
+
 export const lifecycleSchema = z
   .strictObject({
     track: z.enum(LIFECYCLE_TRACKS),
@@ -66,19 +70,42 @@ export const lifecycleSchema = z
     stableIn: nonEmpty.optional(),
     deprecatedIn: nonEmpty.optional(),
     removedIn: nonEmpty.optional(),
+    /**
+     * Early stages the thing really skipped (IngressClass arrived as beta; GRPCRoute went from
+     * experimental v1alpha2 straight to v1). A GA lifecycle must record or skip every earlier stage,
+     * so "did not exist yet" is never the accident of a missing field.
+     */
+    skipped: z.array(z.enum(["ALPHA", "BETA"])).optional(),
     channel: z.enum(GATEWAY_CHANNELS).optional(),
     note: nonEmpty.optional(),
     sources: z.array(sourceId).min(1),
   })
   .superRefine((l, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!STAGE_KEYS.some((key) => l[key] !== undefined)) issue("track", "a lifecycle records at least one stage");
+    if (l.track === "GATEWAY_API" && !l.channel) issue("channel", "a Gateway API lifecycle names its current release channel");
+    if (l.track !== "GATEWAY_API" && l.channel) issue("channel", "only Gateway API lifecycles have a release channel");
     const check = l.track === "KUBERNETES" ? kubernetesVersion : l.track === "GATEWAY_API" ? gatewayVersion : null;
     if (!check) return;
-    for (const key of ["introducedIn", "betaIn", "stableIn", "deprecatedIn", "removedIn"] as const) {
+    for (const key of STAGE_KEYS) {
       const value = l[key];
-      if (value !== undefined && !check.safeParse(value).success) {
-        ctx.addIssue({ code: "custom", path: [key], message: `"${value}" is not a ${l.track} version` });
-      }
+      if (value !== undefined && !check.safeParse(value).success) issue(key, `"${value}" is not a ${l.track} version`);
     }
+    // Stages happen in order: alpha <= beta <= GA <= deprecated <= removed.
+    const recorded = STAGE_KEYS.filter((key) => l[key] !== undefined && check.safeParse(l[key]).success);
+    for (let i = 1; i < recorded.length; i++) {
+      const [before, after] = [recorded[i - 1]!, recorded[i]!];
+      if (compareVersions(l[before]!, l[after]!) > 0) issue(after, `${after} ${l[after]} is earlier than ${before} ${l[before]}`);
+    }
+    const skipped = new Set(l.skipped ?? []);
+    if (l.stableIn !== undefined) {
+      if (l.introducedIn === undefined && !skipped.has("ALPHA")) issue("introducedIn", "a GA lifecycle records its alpha release or lists ALPHA in skipped");
+      if (l.betaIn === undefined && !skipped.has("BETA")) issue("betaIn", "a GA lifecycle records its beta release or lists BETA in skipped");
+    } else if (l.introducedIn === undefined && l.betaIn === undefined && !l.note) {
+      issue("note", "a lifecycle that starts with a deprecation says in its note why no earlier stage is recorded");
+    }
+    if (l.introducedIn !== undefined && skipped.has("ALPHA")) issue("skipped", "ALPHA is both recorded and skipped");
+    if (l.betaIn !== undefined && skipped.has("BETA")) issue("skipped", "BETA is both recorded and skipped");
   });
 
 export const relationSchema = z.strictObject({

@@ -37,6 +37,10 @@ export const conceptResolvers: Resolvers = {
   },
   KnowledgeBase: {
     updatedAt: (stats) => stats.updatedAt.toISOString(),
+    // The content check guarantees exactly one coverage entry (src/content/coverageSchema.ts).
+    kubernetesVersion: (_, __, { knowledge }) => knowledge.documents.coverage[0]!.kubernetesVersion,
+    gatewayApiVersion: (_, __, { knowledge }) => knowledge.documents.coverage[0]!.gatewayApiVersion,
+    lastChecked: (_, __, { knowledge }) => knowledge.documents.coverage[0]!.lastChecked,
   },
   Concept: {
     id: (c) => toGlobalId("Concept", c.slug),

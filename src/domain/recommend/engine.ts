@@ -227,8 +227,8 @@ function present(s: Scored, facts: Facts, rules: RecommendationRules, { urls }: 
 }
 
 export function resolveRequirements(input: RequirementsInput, knowledge: KnowledgeSnapshot, rules: RecommendationRules): Requirements {
-  validateRequirements(input);
   const version = newestKnownKubernetesVersion(knowledge, rules.minimumDefaultKubernetesVersion);
+  validateRequirements(input, version);
   return applyDefaults(input, version, rules.placeholders);
 }
 

@@ -2,6 +2,7 @@
 // combinations are not errors: they become warnings through rules.yaml.
 import { isIP } from "node:net";
 import { badInput } from "../errors.js";
+import { serviceNameProblem } from "../serviceNames.js";
 import { normalizeKubernetesVersion } from "../versions.js";
 import {
   BACKENDS,
@@ -20,7 +21,6 @@ export const MAX_QUESTION_LENGTH = 500;
 const field = (name: string) => `requirements.${name}`;
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 /** Lowercase RFC 1123 hostname, as `spec.externalName` requires. */
@@ -62,7 +62,11 @@ function port(name: string, value: number | null | undefined): void {
   }
 }
 
-export function validateRequirements(input: RequirementsInput): void {
+/**
+ * `defaultKubernetesVersion` is the version assumed when the input names none: Service names are
+ * checked against the rules of the target version (RFC 1035 before 1.36, RFC 1123 from 1.36).
+ */
+export function validateRequirements(input: RequirementsInput, defaultKubernetesVersion: string): void {
   if ((input.clients as unknown) === undefined || (input.clients as unknown) === null) {
     throw badInput("clients is required: say who connects (IN_CLUSTER, PRIVATE_NETWORK, INTERNET or LOCAL_DEVELOPER).", field("clients"));
   }
@@ -118,8 +122,10 @@ export function validateRequirements(input: RequirementsInput): void {
   if (input.kubernetesVersion != null && normalizeKubernetesVersion(input.kubernetesVersion) === null) {
     throw badInput(`kubernetesVersion "${input.kubernetesVersion}" is not a Kubernetes minor version such as "1.30".`, field("kubernetesVersion"));
   }
-  if (input.name != null && !RFC1035_LABEL.test(input.name)) {
-    throw badInput(`name "${input.name}" is not a valid Service name (an RFC 1035 label: lowercase, starts with a letter, at most 63 characters).`, field("name"));
+  if (input.name != null) {
+    const version = input.kubernetesVersion != null ? normalizeKubernetesVersion(input.kubernetesVersion)! : defaultKubernetesVersion;
+    const problem = serviceNameProblem(input.name, version);
+    if (problem) throw badInput(`name "${input.name}" is not a valid Service name for Kubernetes ${version}: ${problem}.`, field("name"));
   }
   if (input.namespace != null && !DNS_LABEL.test(input.namespace)) {
     throw badInput(`namespace "${input.namespace}" is not a valid namespace name (an RFC 1123 label).`, field("namespace"));
