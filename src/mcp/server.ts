@@ -32,6 +32,7 @@ import {
 } from "./output.js";
 import { requirementsShape, toRequirementsInput } from "./requirementsSchema.js";
 import { registerAnalysisTool } from "./analysisTool.js";
+import { registerMigrateTool } from "./migrateTool.js";
 
 export interface McpDeps {
   readonly knowledge: KnowledgeSnapshot;
@@ -301,6 +302,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
   );
 
   registerAnalysisTool(server, knowledge, (error) => toolError(error, onError));
+  registerMigrateTool(server, knowledge, (error) => toolError(error, onError));
 
   return server;
 }

@@ -27,8 +27,8 @@ export interface IngressMigration {
 
 const NGINX_CONTROLLER = "k8s.io/ingress-nginx";
 const NGINX_PREFIX = "nginx.ingress.kubernetes.io/";
-/** Class names ingress-nginx installs by default; other names count as ingress-nginx only with its annotations. */
-const NGINX_CLASS_NAMES = new Set(["nginx", "ingress-nginx"]);
+/** ingress-nginx's class is `nginx` by default; installs that rename it usually keep "nginx" in the name. */
+const NGINX_CLASS_NAME = /nginx/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -53,8 +53,9 @@ function classify(ing: IngressInput, classes: readonly IngressClassInput[]): Cla
   if (className === null) return { className: "nginx", nginx: true, assumed: true };
   const declared = classes.find((c) => c.name === className);
   if (declared?.controller) return { className, nginx: declared.controller === NGINX_CONTROLLER, assumed: false };
+  // F5's NGINX Ingress Controller also defaults to class nginx but reads nginx.org/ annotations.
   const f5Only = ing.annotations.some(([k]) => k.startsWith("nginx.org/")) && !hasNginxAnnotations;
-  return { className, nginx: !f5Only && (NGINX_CLASS_NAMES.has(className) || hasNginxAnnotations), assumed: false };
+  return { className, nginx: !f5Only && NGINX_CLASS_NAME.test(className), assumed: false };
 }
 
 export function migrateIngress(manifests: string, options: MigrationOptions | null | undefined, knowledge: KnowledgeSnapshot): IngressMigration {
