@@ -19,7 +19,11 @@ export function parseKubernetesVersion(input: string, field: string): string {
 
 const newestByConcepts = new WeakMap<readonly Concept[], string>();
 
-/** The newest Kubernetes version any lifecycle mentions: the default "now" of the knowledge base. */
+/**
+ * The newest Kubernetes version any lifecycle mentions: the default "now" of the knowledge base (1.37).
+ * The content check ties it to prisma/content/coverage/ (src/content/coverageSchema.ts): it must equal
+ * the covered version, and planned later releases stay in lifecycle notes, so this never runs ahead.
+ */
 export function newestKubernetesVersion(concepts: readonly Concept[]): string {
   let newest = newestByConcepts.get(concepts);
   if (newest === undefined) {
