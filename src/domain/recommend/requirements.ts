@@ -2,6 +2,7 @@
 // that turn a partial RequirementsInput into complete Requirements.
 import type { KnowledgeSnapshot, ServiceTypeName, Source } from "../knowledge.js";
 import { compareVersions } from "../lifecycle.js";
+import type { ClarifyingQuestion } from "./clarify.js";
 import { newestKubernetesVersion, normalizeKubernetesVersion } from "../versions.js";
 
 export const CLIENTS = ["IN_CLUSTER", "PRIVATE_NETWORK", "INTERNET", "LOCAL_DEVELOPER"] as const;
@@ -142,6 +143,8 @@ export interface InterpretedQuestion {
 export interface QuestionRecommendation {
   readonly requirements: Requirements & { readonly assumptions: readonly string[]; readonly unrecognized: readonly string[] };
   readonly recommendation: Recommendation;
+  /** Requirements the question left unknown or contradictory that would change the answer (empty: a confident answer). */
+  readonly clarifyingQuestions: readonly ClarifyingQuestion[];
 }
 
 /**
