@@ -335,6 +335,42 @@ const checks: Check[] = [
     },
   },
   {
+    behaviour: "ingress2gateway's multi-gateway case: one Gateway per class named after it, one route per host with the Ingress's path types",
+    source: `${I2GW}/blob/main/pkg/cmd/testdata/out/from-ingress-to-multi-gateways-gwapi.all.yaml`,
+    holds: () => {
+      const r = migrateIngress(
+        [1, 2, 3]
+          .map((i) => stringify(ing(`ingress-gateway-${i}`, {}, [{ path: `/echo-${i}`, pathType: i === 3 ? "Prefix" : "Exact", service: `infra-backend-v${i}` }], { className: `nginx-ingress-${i}`, host: `gateway-${i}` })))
+          .join("---\n"),
+        {},
+        knowledge,
+      );
+      const gateways = objects(r).filter((d) => d.kind === "Gateway");
+      expect(gateways.map((g) => [g.metadata.name, g.spec.gatewayClassName])).toEqual([1, 2, 3].map((i) => [`nginx-ingress-${i}`, `nginx-ingress-${i}`]));
+      expect(routes(r).map((rt) => [rt.spec.parentRefs[0].name, rt.spec.hostnames[0], rt.spec.rules[0].matches[0].path.type])).toEqual([
+        ["nginx-ingress-1", "gateway-1", "Exact"],
+        ["nginx-ingress-2", "gateway-2", "Exact"],
+        ["nginx-ingress-3", "gateway-3", "PathPrefix"],
+      ]);
+    },
+  },
+  {
+    behaviour: "ingress2gateway's rewrite-target: a URLRewrite with ReplaceFullPath set to the target",
+    source: `${I2GW}/blob/main/pkg/i2gw/providers/ingressnginx/rewrite.go`,
+    holds: () => {
+      const rule = answer(convert([ing("rw", { [`${N}rewrite-target`]: "/new" }, [{ path: "/old" }])]), "/old/x")!;
+      expect(rule.filters).toContainEqual({ type: "URLRewrite", urlRewrite: { path: { type: "ReplaceFullPath", replaceFullPath: "/new" } } });
+    },
+  },
+  {
+    behaviour: "ingress2gateway's ssl-passthrough: a TLSRoute on a TLS Passthrough listener replaces the HTTPRoute",
+    source: `${I2GW}/blob/main/pkg/i2gw/providers/ingressnginx/ssl_passthrough.go`,
+    holds: () => {
+      const r = convert([ing("pt", { [`${N}ssl-passthrough`]: "true" }, [{ path: "/", service: "tls-app" }])]);
+      expect(objects(r).map((d) => d.kind)).toEqual(["Gateway", "TLSRoute"]);
+    },
+  },
+  {
     behaviour: "a request without the trailing slash of an Exact path gets a 301 to the slash form",
     source: BLOG,
     holds: () => {

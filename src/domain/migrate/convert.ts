@@ -87,6 +87,8 @@ const HTTPS_PORT = 443;
 
 export class Converter {
   readonly warnings: RaisedWarning[] = [];
+  /** Hosts on which some path became a case-insensitive RegularExpression match. */
+  readonly regexMatchHosts = new Set<string>();
   private readonly groups = new Map<string, HostGroup>();
   private readonly passthrough: { plan: IngressPlan; host: string; backend: Backend }[] = [];
   private readonly backendTls = new Map<string, { namespace: string; name: string; hostname: string; caConfigMap: string | null }>();
@@ -251,6 +253,7 @@ export class Converter {
     } else {
       const converted = convertPath(path, pathType, regexHost);
       match = converted.match;
+      if (regexHost) for (const rule of plan.ingress.rules) if (rule.host && this.regexHosts.has(rule.host)) this.regexMatchHosts.add(rule.host);
       if (converted.note) this.warn(converted.note, { ingress: where, path });
     }
     const draft: RuleDraft = {

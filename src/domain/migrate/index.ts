@@ -113,7 +113,7 @@ export function migrateIngress(manifests: string, options: MigrationOptions | nu
   }
   for (const plan of plans) if (plan.nginx && plan.features.canary) converter.addCanary(plan, allowExperimental);
   for (const [host, { ingress, cause }] of regexCause) {
-    converter.warn("regex-prefix-case-insensitive", { host, ingress });
+    if (converter.regexMatchHosts.has(host)) converter.warn("regex-prefix-case-insensitive", { host, ingress });
     const others = plans.filter((p) => p.nginx && `${p.ingress.namespace}/${p.ingress.name}` !== ingress && p.ingress.rules.some((r) => r.host === host));
     if (others.length) converter.warn("regex-host-wide", { host, ingress, detail: others.map((p) => `${p.ingress.namespace}/${p.ingress.name}`).join(", ") });
     if (cause === "rewrite-target") converter.warn("rewrite-implies-regex", { host, ingress });
