@@ -63,6 +63,7 @@ function ensureWritableDirectory(file: string): void {
     const missing: string[] = [];
     for (let d = dir; !existsSync(d); d = path.dirname(d)) missing.unshift(d);
     for (const d of missing) mkdirSync(d);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
@@ -87,9 +88,12 @@ async function createDatabase(file: string): Promise<void> {
       await db.$disconnect();
     }
     renameSync(building, file);
+  } catch (error) {
+    if (error instanceof DatabaseUnusableError) throw error;
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new DatabaseUnusableError(`Could not create the database ${file} (${reason}); set DATABASE_URL to a writable location, or create the file with \`npm run setup\`.`);
   } finally {
-    rmSync(building, { force: true });
-    rmSync(`${building}-journal`, { force: true });
+    for (const leftover of [building, `${building}-journal`]) rmSync(leftover, { force: true });
   }
 }
 

@@ -134,7 +134,13 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const compressionThreshold = 8 * 1024;
   const httpServer = http.createServer(
     // Slow clients must not hold connections for Node's default 300 s (see README, Operations).
-    { headersTimeout: settings.HEADERS_TIMEOUT_MS, requestTimeout: settings.REQUEST_TIMEOUT_MS, keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS },
+    {
+      headersTimeout: settings.HEADERS_TIMEOUT_MS,
+      requestTimeout: settings.REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: settings.KEEP_ALIVE_TIMEOUT_MS,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, settings.HEADERS_TIMEOUT_MS / 2),
+    },
     (req, res) => {
     // Once the listener is closed, every answer closes its connection so clients reconnect elsewhere.
     if (!httpServer.listening && stopping) res.setHeader("connection", "close");

@@ -94,6 +94,64 @@ describe("npm start refuses an unusable database with one line that says what to
   });
 });
 
+/** Changes the template copy with SQL, as a hand edit or a faulty tool would. */
+async function tampered(...statements: string[]): Promise<string> {
+  const file = copyOfTemplate();
+  const db = createDatabaseClient(`file:${file}`);
+  for (const statement of statements) await db.$executeRawUnsafe(statement);
+  await db.$disconnect();
+  return `file:${file}`;
+}
+
+describe("npm start refuses knowledge that does not validate, naming the row", () => {
+  it("an enum value no schema allows (it used to be served once graphql-jit was loaded)", async () => {
+    const url = await tampered(`UPDATE Concept SET kind = 'BOGUS' WHERE slug = 'ingress'`);
+    await expectRefusal(url, /concept "ingress".*kind/);
+  });
+
+  it("a summary changed by hand (it used to be served under the old version and ETags)", async () => {
+    const url = await tampered(`UPDATE Concept SET summary = 'Ingress is a kind of load balancer appliance.' WHERE slug = 'ingress'`);
+    await expectRefusal(url, /differs from what was seeded|edited by hand/);
+  });
+
+  it("a JSON column that is not JSON", async () => {
+    const url = await tampered(`UPDATE Concept SET aliases = '[not json' WHERE slug = 'ingress'`);
+    await expectRefusal(url, /cannot use.*JSON/i);
+  });
+
+  it("a dropped table", async () => {
+    const url = await tampered(`DROP TABLE Dimension`);
+    await expectRefusal(url, /cannot use|Dimension/i);
+  });
+
+  it("a database path whose parent is a file", async () => {
+    const parent = freshDatabasePath();
+    writeFileSync(parent, "not a directory");
+    await expectRefusal(`file:${path.join(parent, "knowledge.db")}`, /knowledge\.db/);
+  });
+});
+
+describe("npm start, twice at once, with no database yet", () => {
+  it("both start: each builds the file aside and renames it into place", async () => {
+    const url = `file:${freshDatabasePath()}`;
+    const servers = await Promise.allSettled([spawnServer({ DATABASE_URL: url }), spawnServer({ DATABASE_URL: url })]);
+    try {
+      for (const result of servers) {
+        expect(result.status, result.status === "rejected" ? String(result.reason) : "").toBe("fulfilled");
+        if (result.status !== "fulfilled") continue;
+        const response = await fetch(`${result.value.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ serviceTypes { name } }" }),
+        });
+        expect(((await response.json()) as any).data.serviceTypes).toHaveLength(4);
+      }
+    } finally {
+      for (const result of servers) if (result.status === "fulfilled") await result.value.kill();
+    }
+  }, 90_000);
+});
+
 describe("npm start with a read-only database file", () => {
   it("starts and is ready when the file is seeded and current (the server only reads it)", async () => {
     const file = copyOfTemplate();

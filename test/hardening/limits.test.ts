@@ -62,6 +62,24 @@ describe("MAX_ALIASES (30)", () => {
     expectServed(await query(aliases(30)));
     expectRefused(await query(aliases(31)));
   });
+
+  it("counts __typename aliases too: each still adds a field to the answer", async () => {
+    const typenames = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(" ")} }`;
+    expectServed(await query(typenames(30)));
+    expectRefused(await query(typenames(31)));
+  });
+});
+
+describe("names too long to be near any concept", () => {
+  it("refuses 30 aliased compares of 2000-character names with BAD_USER_INPUT, suggesting nothing", async () => {
+    const name = "x".repeat(1990) + "ingress";
+    const result = await query(`query ($a: String!, $b: String!) { ${Array.from({ length: 30 }, (_, i) => `c${i}: compare(left: $a, right: $b) { summary }`).join(" ")} }`, { a: name, b: name });
+    expect(codes(result.json)).toContain("BAD_USER_INPUT");
+    const error = result.json.errors[0];
+    expect(error.extensions.suggestions ?? []).toEqual([]);
+    // The name is not echoed whole into every error.
+    expect(error.message.length).toBeLessThan(300);
+  });
 });
 
 describe("MAX_DIRECTIVES (20)", () => {

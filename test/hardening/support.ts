@@ -46,10 +46,26 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
-/** Spawns `node dist/src/index.js` and waits for its "ready at" log line (JSON, with a `port`). */
-export async function spawnServer(extraEnv: Record<string, string>, timeoutMs = 30_000): Promise<ChildServer> {
+export interface SpawnOptions {
+  readonly timeoutMs?: number;
+  /**
+   * Run `npm start` itself: the production command, with its V8 flags and NODE_ENV=production.
+   * `pid` is then the node process's (from its log), which is what a container runtime signals.
+   */
+  readonly asNpmStart?: boolean;
+}
+
+/** Spawns `node dist/src/index.js` (or `npm start`) and waits for its "ready at" log line (JSON, with a `port`). */
+export async function spawnServer(extraEnv: Record<string, string>, options: SpawnOptions = {}): Promise<ChildServer> {
+  const { timeoutMs = 30_000, asNpmStart = false } = options;
   assertBuilt();
-  const proc = spawn(process.execPath, [ENTRY], { cwd: PROJECT_ROOT, env: childEnv(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+  const env = childEnv(extraEnv);
+  // npm start sets NODE_ENV itself; the test runner's NODE_ENV=test must not reach plain node either way.
+  if (asNpmStart) delete env.NODE_ENV;
+  const proc = asNpmStart
+    ? spawn("npm", ["start"], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    : spawn(process.execPath, [ENTRY], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let nodePid = proc.pid!;
   const stdout: string[] = [];
   const stderr: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
@@ -70,8 +86,9 @@ export async function spawnServer(extraEnv: Record<string, string>, timeoutMs = 
         outBuffer = outBuffer.slice(newline + 1);
         if (stdout.length < 5000) stdout.push(line);
         try {
-          const entry = JSON.parse(line) as { msg?: string; port?: number };
+          const entry = JSON.parse(line) as { msg?: string; port?: number; pid?: number };
           if (typeof entry.msg === "string" && entry.msg.includes("ready at") && typeof entry.port === "number") {
+            if (typeof entry.pid === "number") nodePid = entry.pid;
             clearTimeout(timer);
             resolve(entry.port);
           }
@@ -95,7 +112,7 @@ export async function spawnServer(extraEnv: Record<string, string>, timeoutMs = 
   });
   return {
     proc,
-    pid: proc.pid!,
+    pid: nodePid,
     port,
     url: `http://127.0.0.1:${port}`,
     stdout,
@@ -103,6 +120,13 @@ export async function spawnServer(extraEnv: Record<string, string>, timeoutMs = 
     exited,
     async kill() {
       if (proc.exitCode === null && proc.signalCode === null) {
+        if (nodePid !== proc.pid) {
+          try {
+            process.kill(nodePid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
         proc.kill("SIGKILL");
         await exited;
       }
