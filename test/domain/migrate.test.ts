@@ -681,4 +681,39 @@ describe("migrateIngress: every produced object is valid against the Gateway API
     for (const rule of routeRules(r, "GRPCRoute")) for (const m of rule.matches ?? []) expect(m.method.service).toMatch(grpcService);
     expect(analysis.objects.length).toBe(docsOf(r).length);
   });
+
+  it("keeps Experimental fields for clusters with the Experimental CRDs: valid there, refused by the Standard ones", () => {
+    const r = run(yaml(ingress({ annotations: { [`${NGINX}affinity`]: "cookie", [`${NGINX}session-cookie-max-age`]: "3600" } })), { allowExperimental: true });
+    // The analyzer learns the channel from the CRDs in its input.
+    const experimentalCrds = `---\n${stringify({ apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata: { name: "httproutes.gateway.networking.k8s.io", annotations: { "gateway.networking.k8s.io/channel": "experimental" } } })}`;
+    const onExperimental = analyzeManifests(r.manifests + experimentalCrds, {}, knowledge);
+    expect(onExperimental.findings.filter((f) => f.severity !== "INFO")).toEqual([]);
+    const onStandard = analyzeManifests(r.manifests, {}, knowledge);
+    expect(onStandard.findings.map((f) => `${f.severity} ${f.path}`)).toEqual(["ERROR spec.rules[0].sessionPersistence"]);
+  });
+});
+
+describe("migrateIngress: a mixed input converts into objects the CRDs accept", () => {
+  it("cross-namespace Gateway, wildcard TLS, default backend, gRPC, passthrough, canary, www redirect, aliases, host-less rules and a split route", () => {
+    const withDefault = ingress({ name: "catalog", namespace: "catalog", host: "catalog.example.com", tls: true, paths: Array.from({ length: 18 }, (_, i) => ({ path: `/c${i}/`, pathType: "Exact" as const, service: "catalog" })) });
+    withDefault.spec.defaultBackend = { service: { name: "fallback", port: { number: 8080 } } };
+    const wildcard = ingress({ name: "tenants", namespace: "tenants", host: "*.tenants.example.com", paths: [{ path: "/" }] });
+    wildcard.spec.tls = [{ hosts: ["*.tenants.example.com"], secretName: "tenants-wildcard" }];
+    const input = yaml(
+      withDefault,
+      wildcard,
+      ingress({ name: "shop", annotations: { [`${NGINX}from-to-www-redirect`]: "true", [`${NGINX}server-alias`]: "shop.example.net", [`${NGINX}use-regex`]: "true" }, tls: true, paths: [{ path: "/api/v[0-9]+", pathType: "ImplementationSpecific", service: "api" }, { path: "/", service: "web" }] }),
+      ingress({ name: "shop-canary", annotations: { [`${NGINX}canary`]: "true", [`${NGINX}canary-by-header`]: "X-Canary", [`${NGINX}canary-weight`]: "10" }, paths: [{ path: "/", service: "web-next" }] }),
+      ingress({ name: "grpc", namespace: "rpc", host: "rpc.example.com", tls: true, annotations: { [`${NGINX}backend-protocol`]: "GRPCS" }, paths: [{ path: "/pkg.Orders", service: "orders", port: 50051 }] }),
+      ingress({ name: "db", namespace: "data", host: "db.example.com", annotations: { [`${NGINX}ssl-passthrough`]: "true" }, paths: [{ path: "/", service: "postgres", port: 5432 }] }),
+      ingress({ name: "any", namespace: "misc", host: null, paths: [{ path: "/status", pathType: "Exact", service: "status" }] }),
+    );
+    const r = run(input, { gatewayName: "edge", gatewayNamespace: "gateway-infra" });
+    const kinds = docsOf(r).map((d) => d.kind);
+    for (const kind of ["Gateway", "ReferenceGrant", "HTTPRoute", "GRPCRoute", "TLSRoute", "BackendTLSPolicy"]) expect(kinds).toContain(kind);
+    expect(kinds.filter((k) => k === "Gateway")).toHaveLength(1);
+    const analysis = analyzeManifests(r.manifests, {}, knowledge);
+    expect(analysis.findings.filter((f) => f.severity === "ERROR" || f.severity === "WARNING").map((f) => `${f.rule} ${f.path}: ${f.message}`)).toEqual([]);
+    expect(analysis.celRulesNotEvaluated.filter((rule) => !rule.includes("self.service.matches"))).toEqual([]);
+  });
 });

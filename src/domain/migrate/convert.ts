@@ -499,7 +499,8 @@ export class Converter {
         sectionName,
       });
       const httpsListener = this.listenerFor(gw, group.host, "HTTPS");
-      const hostnames = [...group.hostnames];
+      // An HTTPRoute holds at most 16 hostnames; server aliases beyond that are dropped.
+      const hostnames = [...group.hostnames].slice(0, 16);
       const httpsRules = group.rules.filter((r) => r.https && httpsListener).map(renderRule);
       const httpRules = group.rules.map((r) => (r.http === "redirect" ? { matches: r.matches, filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 308 } }] } : renderRule(r)));
       const allRedirect = group.rules.length > 0 && group.rules.every((r) => r.http === "redirect");
