@@ -18,7 +18,7 @@ const envSchema = z.object({
   /** How long clients and proxies may reuse a GraphQL answer before revalidating it with its ETag. */
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
-  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(64),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(32),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
