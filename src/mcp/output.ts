@@ -107,6 +107,26 @@ export const questionRecommendationSchema = z.object({
   assumptions: z.array(z.string()).describe("Defaults and guesses applied; check them."),
   unrecognized: z.array(z.string()).describe("Words that could not be placed; rephrase or call recommend_service_type."),
   recommendation: recommendationSchema,
+  clarifyingQuestions: z
+    .array(
+      z.object({
+        id: z.string(),
+        question: z.string().describe("Ask it as it is."),
+        field: z.string().describe("The recommend_service_type field the answer settles."),
+        reason: z.enum(["UNKNOWN", "UNSURE", "CONTRADICTORY"]),
+        options: z.array(
+          z.object({
+            value: z.string().describe("The value the answer gives `field`."),
+            answer: z.string().describe("The answer in the user's words."),
+            sets: z.array(z.object({ field: z.string(), value: z.string() })).describe("Every requirement the answer sets."),
+            recommendedOption: z.string().describe("What would be recommended with this answer."),
+            recommendedLabel: z.string(),
+            assumed: z.boolean().describe("True for the answer the current recommendation assumed."),
+          }),
+        ),
+      }),
+    )
+    .describe("Requirements left unknown or contradictory that change the answer; empty when the answer is confident."),
 });
 
 export const recommendFromQuestionOutput = questionRecommendationSchema.shape;
@@ -241,6 +261,7 @@ export function toQuestionRecommendation(q: QuestionRecommendation) {
     assumptions: [...assumptions],
     unrecognized: [...unrecognized],
     recommendation: toRecommendation(q.recommendation),
+    clarifyingQuestions: q.clarifyingQuestions.map((c) => ({ ...c, options: c.options.map((o) => ({ ...o, sets: o.sets.map((x) => ({ ...x })) })) })),
   });
 }
 

@@ -202,7 +202,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
     {
       title: "Recommend from a plain-English question",
       description:
-        'Reads a plain-English description of a workload (e.g. "expose 12 HTTP microservices on AWS under one domain", "bare metal, no load balancer, UDP game server") with fixed patterns and vocabulary, and recommends like recommend_service_type. Shows the requirements understood, the assumptions made and the words it could not place, so you can correct them with recommend_service_type.',
+        'Reads a plain-English description of a workload (e.g. "expose 12 HTTP microservices on AWS under one domain", "bare metal, no load balancer, UDP game server", "VMs next to the cluster must reach it, node ports are not allowed") with the knowledge base\'s phrase patterns, including negation and descriptions of the situation, and recommends like recommend_service_type. Shows the requirements understood, the assumptions made, the words it could not place, and clarifyingQuestions: questions to ask the user back when something that changes the answer (who connects, whether a load balancer exists, where TLS ends) was left unknown or contradictory, each option with what it would recommend.',
       inputSchema: {
         question: z.string().max(500).describe("The question, in English (at most 500 characters)."),
       },
@@ -215,6 +215,9 @@ export function createMcpServer(deps: McpDeps): McpServer {
         recommendationText(data.recommendation),
         data.assumptions.length ? `Assumed: ${data.assumptions.join(" ")}` : "",
         data.unrecognized.length ? `Not understood: ${data.unrecognized.join(", ")}` : "",
+        ...data.clarifyingQuestions.map(
+          (c) => `To be sure, ask: ${c.question}\n${c.options.map((o) => `- ${o.answer} -> ${o.recommendedLabel}${o.assumed ? " (assumed above)" : ""}`).join("\n")}`,
+        ),
       ]
         .filter(Boolean)
         .join("\n");
