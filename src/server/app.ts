@@ -57,6 +57,8 @@ export interface AppServer {
   readonly httpServer: http.Server;
   readonly responseCache: ResponseCache;
   readonly metrics: Metrics;
+  /** Operations graphql-jit has compiled so far (see JIT_MAX_COMPILATIONS). */
+  jitCompilations(): number;
   /** Binds and resolves with the actual port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -162,6 +164,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   httpServer.maxConnections = settings.MAX_CONNECTIONS;
   let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   const armor = armorProtection(settings);
+  const gateway = jitGateway(makeExecutableSchema({ typeDefs, resolvers }), {
+    maxCompilations: settings.JIT_MAX_COMPILATIONS,
+    compileAfterRuns: settings.JIT_COMPILE_AFTER_RUNS,
+  });
   const apollo = new ApolloServer<Context>({
     // Our SIGTERM/SIGINT handler drains first (src/index.ts); Apollo's would stop it and re-send
     // the signal, ending the process with every in-flight request cut.
@@ -172,10 +178,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     documentStore: new InMemoryLRUCache<DocumentNode>({ max: settings.DOCUMENT_CACHE_MAX_ENTRIES, maxSize: undefined, sizeCalculation: undefined }),
     // Automatic persisted queries keep query texts: bounded in bytes.
     persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: settings.PERSISTED_QUERY_CACHE_MAX_MB * 1024 * 1024 }) },
-    gateway: jitGateway(makeExecutableSchema({ typeDefs, resolvers }), {
-      maxCompilations: settings.JIT_MAX_COMPILATIONS,
-      compileAfterRuns: settings.JIT_COMPILE_AFTER_RUNS,
-    }),
+    gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -284,6 +287,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     httpServer,
     responseCache,
     metrics,
+    jitCompilations: () => gateway.compilations(),
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);

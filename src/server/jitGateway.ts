@@ -79,7 +79,7 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
-export function jitGateway(schema: GraphQLSchema, compileBudget: CompileBudget): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, compileBudget: CompileBudget): GatewayInterface & { compilations(): number } {
   const budget = { ...compileBudget, used: 0 };
   const executor: GatewayExecutor = async (requestContext) => {
     // graphql-js executes until graphql-jit is loaded, for operations not worth (or past the
@@ -103,6 +103,8 @@ export function jitGateway(schema: GraphQLSchema, compileBudget: CompileBudget):
     return withExtensions(result);
   };
   return {
+    /** How much of the budget is spent. */
+    compilations: () => budget.used,
     async load() {
       return { executor };
     },

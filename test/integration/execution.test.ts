@@ -32,7 +32,8 @@ describe("graphql-jit execution matches graphql-js", () => {
   let reference: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 
   beforeAll(async () => {
-    server = await startTestServer({ RESPONSE_CACHE_MAX_ENTRIES: 0 });
+    // Every operation compiled on its first run, so every case below runs on graphql-jit.
+    server = await startTestServer({ RESPONSE_CACHE_MAX_ENTRIES: 0, JIT_COMPILE_AFTER_RUNS: 1 });
     // The server loads graphql-jit a second after it starts; these tests need it now.
     await loadCompiler();
     expect(compilerLoaded()).toBe(true);
@@ -72,5 +73,35 @@ describe("graphql-jit execution matches graphql-js", () => {
       return;
     }
     expect(withoutLocations).toEqual(expected);
+  });
+});
+
+describe("graphql-jit's compile budget", () => {
+  // Each compilation keeps heap for good (see JIT_MAX_COMPILATIONS), so compiling is rationed.
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RESPONSE_CACHE_MAX_ENTRIES: 0, JIT_COMPILE_AFTER_RUNS: 2, JIT_MAX_COMPILATIONS: 3 });
+    await loadCompiler();
+  });
+  afterAll(() => server.stop());
+
+  it("compiles an operation on its second run, and never a one-off document", async () => {
+    await server.graphql('{ a1: serviceTypes { name } }');
+    expect(server.app.jitCompilations()).toBe(0);
+    await server.graphql('{ a1: serviceTypes { name } }');
+    expect(server.app.jitCompilations()).toBe(1);
+    await server.graphql('{ a1: serviceTypes { name } }');
+    expect(server.app.jitCompilations()).toBe(1);
+  });
+
+  it("stops compiling at the budget and still answers every operation the same way", async () => {
+    const answers: unknown[] = [];
+    for (let i = 2; i <= 6; i++) {
+      const query = `{ a${i}: serviceTypes { name } }`;
+      await server.graphql(query);
+      answers.push((await server.graphql(query)).body.data);
+    }
+    expect(server.app.jitCompilations()).toBe(3);
+    expect(answers.map((data) => Object.values(data as Record<string, unknown>)[0])).toEqual(Array(5).fill(answers.map((d) => Object.values(d as Record<string, unknown>)[0])[0]));
   });
 });
