@@ -54,7 +54,8 @@ describe("DNS-rebinding protection on /mcp", () => {
   });
 
   it("serves loopback names, with or without a loopback Origin", async () => {
-    for (const headers of [{ host: `localhost:${port}` }, { host: `127.0.0.1:${port}`, origin: `http://localhost:${port}` }, { host: `[::1]:${port}` }]) {
+    const cases: Record<string, string>[] = [{ host: `localhost:${port}` }, { host: `127.0.0.1:${port}`, origin: `http://localhost:${port}` }, { host: `[::1]:${port}` }];
+    for (const headers of cases) {
       const response = await post(headers, LIST_TOOLS);
       expect(response.status, JSON.stringify(headers)).toBe(200);
       expect(response.json.result.tools.length).toBeGreaterThan(0);
