@@ -127,4 +127,26 @@ export const QUERIES: readonly BenchQuery[] = [
     `,
     variables: { q: "how do I keep the client IP behind a load balancer", first: 10 },
   },
+  {
+    // Manifest analysis of a small bundle (under the default MAX_STRING_LENGTH of 2,000 characters).
+    // The 100-document speed targets are measured by bench/analysis.bench.ts.
+    name: "analyzeManifests",
+    operationName: "AnalyzeManifests",
+    query: /* GraphQL */ `
+      query AnalyzeManifests($manifests: String!) {
+        analyzeManifests(manifests: $manifests) {
+          summary
+          objects { kind name explanation findings { rule severity } }
+          findings { category severity rule message path fix sources { url } }
+        }
+      }
+    `,
+    variables: {
+      manifests: [
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: nginx, ports: [{ name: http, containerPort: 8080 }] }] }",
+        "apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: shop }\nspec:\n  type: NodePort\n  selector: { app: web }\n  ports: [{ port: 80, targetPort: http }]",
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: web, namespace: shop }\nspec:\n  parentRefs: [{ name: edge, namespace: infra }]\n  hostnames: [shop.example.com]\n  rules: [{ backendRefs: [{ name: web, port: 80, weight: 90 }, { name: web-canary, port: 80, weight: 10 }] }]",
+      ].join("\n---\n"),
+    },
+  },
 ];
