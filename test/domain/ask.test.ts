@@ -41,11 +41,21 @@ const QUESTIONS: readonly (readonly [string, AnswerKind, string])[] = [
   ["Is IPVS deprecated?", "LIFECYCLE", "ipvs-proxy-mode"],
   ["Is the nftables proxy mode available in 1.30?", "LIFECYCLE", "nftables-proxy-mode"],
   ["when did HTTPRoute become GA", "LIFECYCLE", "httproute"],
-  // Anything else: search.
-  ["why is my LoadBalancer EXTERNAL-IP pending", "SEARCH", "metallb"],
-  ["pods see node ip instead of real client ip", "SEARCH", "source-nat"],
-  ["grpc requests all go to one pod", "SEARCH", "grpc-load-balancing"],
-  ["can a NodePort use port 80", "SEARCH", "node-port"],
+  // Yes or no, from a capability.
+  ["can a NodePort use port 80", "YES_NO", "node-port"],
+  ["Can I use UDP with Ingress?", "YES_NO", "ingress"],
+  ["Does an ExternalName Service do port remapping?", "YES_NO", "external-name"],
+  ["Is it possible to route by header with Gateway API HTTPRoute?", "YES_NO", "httproute"],
+  // How-to and troubleshooting, from guides.
+  ["How do I migrate away from ingress-nginx?", "HOW_TO", "ingress-nginx"],
+  ["how to change the node port range", "HOW_TO", "node-port-range"],
+  ["How can I make a Service dual-stack?", "HOW_TO", "ip-family-policy"],
+  ["why is my LoadBalancer EXTERNAL-IP pending", "TROUBLESHOOTING", "metallb"],
+  ["my service has no endpoints, what's wrong?", "TROUBLESHOOTING", "service-selector"],
+  ["HTTPRoute is not accepted by my gateway", "TROUBLESHOOTING", "allowed-routes"],
+  ["pods see node ip instead of real client ip", "TROUBLESHOOTING", "source-nat"],
+  // Anything else: the sentences that state the answer.
+  ["which port does the kube-proxy health check listen on", "SEARCH", "kube-proxy-health-check"],
 ];
 
 describe("ask", () => {
@@ -107,6 +117,67 @@ describe("ask", () => {
   it("gives the stage at a version named in the question", () => {
     expect(ask("Is the nftables proxy mode available in 1.30?", knowledge, index).text).toMatch(/^At Kubernetes 1\.30, nftables proxy mode is alpha\./);
     expect(ask("Was trafficDistribution available in 1.28?", knowledge, index).text).toMatch(/did not exist yet in Kubernetes 1\.28/);
+  });
+
+  it.each([
+    ["Can I use UDP with Ingress?", /^No\b/, /UDPRoute/],
+    ["Does Ingress support sticky sessions?", /^No\b/, /annotation/],
+    ["Can a LoadBalancer Service keep the client source IP?", /^(?:Yes|It depends)\b/, /externalTrafficPolicy|Local/],
+    ["Is IPVS deprecated?", /^Yes\./, /1\.35/],
+    ["Is Ingress deprecated?", /^No\./, /1\.19/],
+  ])("answers the yes/no question %j with a yes or no first", (question, opening, detail) => {
+    const answer = ask(question, knowledge, index);
+    expect(answer.text).toMatch(opening);
+    expect(answer.text).toMatch(detail);
+  });
+
+  it("names the options that can, when the answer is no", () => {
+    const answer = ask("Can I use UDP with Ingress?", knowledge, index);
+    expect(answer.text).toMatch(/LoadBalancer Service/);
+    expect(answer.conceptSlugs).toEqual(expect.arrayContaining(["ingress", "udproute", "load-balancer"]));
+  });
+
+  it("answers a troubleshooting question with the causes in order and the exact commands to check them", () => {
+    const answer = ask("my service has no endpoints, what's wrong?", knowledge, index);
+    expect(answer.kind).toBe("TROUBLESHOOTING");
+    expect(answer.guideSlugs[0]).toBe("service-has-no-endpoints");
+    const steps = answer.steps.join("\n");
+    expect(steps).toContain("kubectl get endpointslices -l kubernetes.io/service-name=");
+    expect(steps).toContain("kubectl get pods -n <ns> --show-labels");
+    expect(steps.indexOf("selector")).toBeLessThan(steps.indexOf("not Ready"));
+  });
+
+  it("answers EXTERNAL-IP pending by environment, not with one implementation", () => {
+    const answer = ask("Why is my LoadBalancer stuck at EXTERNAL-IP pending?", knowledge, index);
+    const all = `${answer.text}\n${answer.steps.join("\n")}`;
+    for (const cause of [/bare metal/i, /kind/, /minikube tunnel/, /kubectl describe service/, /loadBalancerClass/]) expect(all).toMatch(cause);
+  });
+
+  it("answers a how-to question with the guide's steps", () => {
+    const answer = ask("How do I migrate from ingress-nginx?", knowledge, index);
+    const guide = knowledge.documents.guides.find((g) => g.slug === answer.guideSlugs[0])!;
+    expect(answer.kind).toBe("HOW_TO");
+    expect(answer.steps).toEqual(guide.steps);
+    expect(answer.steps.join(" ")).toMatch(/ingress2gateway/);
+    expect(answer.text).not.toMatch(/^Ingress NGINX is retired\.?$/);
+  });
+
+  it("leaves steps empty when no guide answered", () => {
+    expect(ask("What is a headless Service?", knowledge, index).steps).toEqual([]);
+    expect(ask("Ingress vs Gateway API", knowledge, index).steps).toEqual([]);
+  });
+
+  it("answers a fact from the sentence that states it", () => {
+    const answer = ask("which port does the kube-proxy health check listen on", knowledge, index);
+    expect(answer.text).toMatch(/10256/);
+  });
+
+  it("says so and offers the closest topics when the question is off topic", () => {
+    const answer = ask("how do I bake a chocolate cake", knowledge, index);
+    expect(answer.kind).toBe("NONE");
+    expect(answer.text).toMatch(/no answer/);
+    expect(answer.sources).toEqual([]);
+    expect(answer.steps).toEqual([]);
   });
 
   it("says so when nothing matches, without sources", () => {

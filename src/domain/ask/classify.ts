@@ -28,7 +28,8 @@ const CHOICE: readonly RegExp[] = [
 const RECOMMENDATION: readonly RegExp[] = [
   /\b(?:what|which)\b.*\b(?:should|do|can|must|would)\s+(?:i|we|you)\s+(?:use|pick|choose|create|deploy)\b/i,
   /\bwhich\s+(?:kind\s+of\s+|type\s+of\s+)?(?:service\s+type|service|type)\b/i,
-  /\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?:expose|publish|reach|access|connect|route|serve|make|point|load[- ]balance|give)\b/i,
+  // "make" and "route" are left out: "how do I make sure...", "how do I route by header" ask how, not what.
+  /\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?:expose|publish|reach|access|connect|serve|point|load[- ]balance|give)\b/i,
   /\brecommend/i,
   /\bbest\s+(?:way|option|choice|service|type)\b/i,
   /\bshould\s+(?:i|we)\s+use\b/i,

@@ -62,6 +62,10 @@ const GUIDE_COVERAGE = 0.6;
 const GUIDE_SCORE = 12;
 /** Below this share of the question's words, no concept answers it: say so instead of guessing. */
 const ANSWER_COVERAGE = 0.34;
+/** How much more of the question a guide must cover than the best concept (at least as much) to answer a question that asks no how or why. */
+const GUIDE_MARGIN = 0;
+/** The share of a what-to-use question a how-to guide must cover to answer it instead of the recommender. */
+const HOW_TO_OVER_RECOMMENDATION = 0.8;
 
 const unique = (items: readonly string[]) => [...new Set(items)];
 
@@ -73,9 +77,9 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
   const guideHits = safeGuideSearch(searchIndex, topic);
   const answer = (partial: Draft): Answer => {
     const concepts = unique(partial.conceptSlugs).flatMap((slug) => knowledge.conceptsBySlug.get(slug) ?? []);
-    const guideSlugs = unique([...(partial.guideSlugs ?? []), ...guideHits.filter(confident).map((h) => h.guideSlug)]).slice(0, 3);
+    const guideSlugs = unique([...(partial.guideSlugs ?? []), ...guideHits.filter(strong).map((h) => h.guideSlug)]).slice(0, 3);
     const extra = partial.guideSlugs?.length
-      ? (findGuide(knowledge, partial.guideSlugs[0]!)?.seeAlso ?? []).flatMap((slug) => findGuide(knowledge, slug)?.questions[0] ?? [])
+      ? (findGuide(knowledge, partial.guideSlugs[0]!)?.seeAlso ?? []).flatMap((slug) => findGuide(knowledge, slug)?.questions.find((g) => g.endsWith("?")) ?? [])
       : [];
     return {
       kind: partial.kind,
@@ -106,18 +110,27 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
     if (concept) return answer(lifecycleAnswer(concept, q, signals.has("YES_NO")));
   }
 
-  const guide = guideHits[0] && confident(guideHits[0]) ? findGuide(knowledge, guideHits[0].guideSlug) : undefined;
-  if (guide && signals.has("TROUBLESHOOTING")) return answer(guideAnswer(guide));
+  const top = guideHits[0];
+  const guide = top ? findGuide(knowledge, top.guideSlug) : undefined;
+  const strongGuide = top !== undefined && strong(top);
+  const fairGuide = top !== undefined && fair(top);
+  const asksHow = signals.has("HOW_TO") || signals.has("TROUBLESHOOTING");
+
+  // A yes/no question about what a named concept can do.
   if (signals.has("YES_NO")) {
     const yesNo = yesNoAnswer(knowledge, q);
     if (yesNo) return answer({ kind: "YES_NO", text: yesNo.text, sources: yesNo.sources, conceptSlugs: yesNo.conceptSlugs, recommendation: null });
   }
-  // "How do I expose..." is also a what-to-use question; a guide wins only when it covers the question fully.
-  if (guide && signals.has("HOW_TO") && (classified.kind !== "RECOMMENDATION" || guideHits[0]!.coverage >= 0.9)) return answer(guideAnswer(guide));
+  // Something is broken: a fix, not a new design, answers it.
+  if (guide && signals.has("TROUBLESHOOTING") && fairGuide) return answer(guideAnswer(guide));
+  // "How do I expose..." is also a what-to-use question; a how-to guide wins only when it covers most of the question.
+  if (classified.kind === "RECOMMENDATION") {
+    if (guide && signals.has("HOW_TO") && strongGuide && top!.coverage >= HOW_TO_OVER_RECOMMENDATION) return answer(guideAnswer(guide));
+    return answer(recommendationAnswer(knowledge, q));
+  }
+  if (guide && asksHow && fairGuide) return answer(guideAnswer(guide));
 
   switch (classified.kind) {
-    case "RECOMMENDATION":
-      return answer(recommendationAnswer(knowledge, q));
     case "DEFINITION": {
       const concept = resolveSubject(knowledge, searchIndex, classified.subject);
       if (concept) return answer(definitionAnswer(concept));
@@ -134,13 +147,27 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
     default:
       break;
   }
-  if (guide && (signals.has("HOW_TO") || signals.has("TROUBLESHOOTING"))) return answer(guideAnswer(guide));
-  return answer(factAnswer(knowledge, searchIndex, topic));
+  const { draft: facts, coverage } = factAnswer(knowledge, searchIndex, topic);
+  // No how or why in the wording: a guide answers when it covers at least as much of the question
+  // as the concepts do, or when it is about the very concept the facts would come from (it says more
+  // about it); "which port does the kube-proxy health check use" stays a fact.
+  const sameTopic = facts.conceptSlugs[0] !== undefined && guide?.concepts.includes(facts.conceptSlugs[0]);
+  if (guide && strongGuide && (facts.kind === "NONE" || sameTopic || top!.coverage >= coverage + GUIDE_MARGIN)) return answer(guideAnswer(guide));
+  // Rather than "nothing found", a guide that matches fairly well is the closest honest answer.
+  if (facts.kind === "NONE" && guide && fairGuide) return answer(guideAnswer(guide));
+  return answer(facts);
 }
 
-function confident(hit: GuideHit): boolean {
-  return hit.coverage >= GUIDE_COVERAGE && hit.score >= GUIDE_SCORE;
+/** A guide that answers the question on its own: most of its words, or a clear match on its phrasings. */
+function strong(hit: GuideHit): boolean {
+  return (hit.coverage >= GUIDE_COVERAGE && hit.score >= GUIDE_SCORE) || (hit.coverage >= 0.4 && hit.score >= 40);
 }
+
+/** A guide good enough when the question asks how to do or fix something. */
+function fair(hit: GuideHit): boolean {
+  return hit.coverage >= 0.25 && hit.score >= 20;
+}
+
 
 function safeGuideSearch(index: SearchIndex, question: string): GuideHit[] {
   try {
@@ -287,7 +314,7 @@ function lifecycleAnswer(concept: Concept, question: string, yesNo = false): Dra
  * Anything else: the sentences that state the answer, from the concepts that cover the question.
  * When nothing covers enough of it, say so and name the closest topics instead of guessing.
  */
-function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: string): Draft {
+function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: string): { draft: Draft; coverage: number } {
   let retrieval;
   try {
     retrieval = retrieveSentences(index, question.slice(0, 500), 2);
@@ -298,7 +325,7 @@ function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: 
   if (!retrieval || !top || top.coverage < ANSWER_COVERAGE || retrieval.sentences.length === 0) {
     const closest = (retrieval?.hits ?? []).slice(0, 3).flatMap((h) => knowledge.conceptsBySlug.get(h.slug) ?? []);
     const topics = closest.map((c) => plain(c.name));
-    return {
+    const draft: Draft = {
       kind: "NONE",
       text: [
         "The knowledge base has no answer to that question.",
@@ -310,20 +337,29 @@ function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: 
       conceptSlugs: closest.map((c) => c.slug),
       recommendation: null,
     };
+    return { draft, coverage: top?.coverage ?? 0 };
   }
   const text: string[] = [];
   const sources: Source[] = [];
   const conceptSlugs: string[] = [];
   for (const sentence of retrieval.sentences) {
     const concept = knowledge.conceptsBySlug.get(sentence.slug)!;
-    text.push(sentence.text);
+    text.push(conceptSlugs.includes(concept.slug) ? sentence.text : withSubject(concept, sentence.text));
     const backing = sentence.field === "facts" ? factBehind(knowledge, concept.slug, sentence.text) : undefined;
     sources.push(...(backing?.sources ?? concept.sources));
     conceptSlugs.push(concept.slug);
     if (backing?.otherSlug) conceptSlugs.push(backing.otherSlug);
   }
   for (const hit of retrieval.hits.slice(0, 3)) conceptSlugs.push(hit.slug);
-  return { kind: "SEARCH", text, sources, conceptSlugs, recommendation: null };
+  const coverage = Math.max(...retrieval.hits.slice(0, 3).map((h) => h.coverage));
+  return { draft: { kind: "SEARCH", text, sources, conceptSlugs, recommendation: null }, coverage };
+}
+
+/** A sentence quoted on its own names what it is about: "Cloud Provider KIND: Gives kind clusters...". */
+function withSubject(concept: Concept, sentence: string): string {
+  const lower = sentence.toLowerCase();
+  const names = [plain(concept.name), concept.slug, ...concept.aliases].map((n) => n.toLowerCase());
+  return names.some((n) => lower.includes(n)) ? sentence : `${plain(concept.name)}: ${sentence}`;
 }
 
 /** The capability note or comparison statement a sentence comes from, with its sources. */

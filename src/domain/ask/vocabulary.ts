@@ -41,9 +41,27 @@ export function questionSignals(knowledge: KnowledgeSnapshot, question: string):
   const q = question.trim().replace(/\s+/g, " ").replace(/[’`]/g, "'");
   const out = new Set<SignalKind>();
   for (const { kind, patterns } of compile(knowledge.documents.askVocabulary).kinds) {
-    if (patterns.some((re) => re.test(q))) out.add(kind);
+    if (patterns.some((re) => clauses(q).some((part) => re.test(part)))) out.add(kind);
   }
   return out;
+}
+
+/**
+ * People often set the scene first ("X stopped working. How do I fix it?"), so each sentence may
+ * open the question; the whole question comes first.
+ */
+function clauses(question: string): string[] {
+  const q = question.trim().replace(/\s+/g, " ").replace(/[’`]/g, "'");
+  return [q, ...q.split(/(?<=[.?!;])\s+/).slice(1)];
+}
+
+/** The sentences of the question that ask yes or no ("Can Ingress expose it?"), in order. */
+export function yesNoClauses(knowledge: KnowledgeSnapshot, question: string): string[] {
+  const entry = compile(knowledge.documents.askVocabulary).kinds.filter((k) => k.kind === "YES_NO");
+  const all = clauses(question);
+  // The whole question counts only when it is one sentence; otherwise its sentences speak for themselves.
+  const candidates = all.length > 1 ? all.slice(1).concat(all[0]!.split(/(?<=[.?!;])\s+/)[0]!) : all;
+  return candidates.filter((part) => entry.some(({ patterns }) => patterns.some((re) => re.test(part))));
 }
 
 /** Dimensions named in the text with the phrase that named each, longest phrase first; a word counts once. */

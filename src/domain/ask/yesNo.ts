@@ -4,7 +4,7 @@
 import type { Capability, CapabilityValue, Concept, KnowledgeSnapshot, Source } from "../knowledge.js";
 import { mentions } from "./resolve.js";
 import { plain, sentencesOf } from "./text.js";
-import { namedDimensions, normalizeText } from "./vocabulary.js";
+import { namedDimensions, normalizeText, yesNoClauses } from "./vocabulary.js";
 
 const OPENING: Record<CapabilityValue, string> = { YES: "Yes", PARTIAL: "Yes, partly", DEPENDS: "It depends", NO: "No" };
 const VALUE_RANK: Record<CapabilityValue, number> = { YES: 3, PARTIAL: 2, DEPENDS: 1, NO: 0 };
@@ -18,21 +18,30 @@ export interface YesNoDraft {
   readonly capability: Capability;
 }
 
-/** The capability the question asks about: a named concept that has a capability on a named dimension. */
+/** Question wording that turns a capability's yes into a no ("a listener that does not set allowedRoutes"). */
+const NEGATED = /\b(?:not|n't|never|without|no)\b/i;
+
+/**
+ * The capability the question asks about: a concept named in a yes/no sentence of the question that
+ * has a capability on a dimension the question names. With several dimensions ("TCP on the same IP"),
+ * every one must hold, so the weakest capability answers.
+ */
 function capabilityAsked(knowledge: KnowledgeSnapshot, question: string): { concept: Concept; capability: Capability } | undefined {
   const dimensions = namedDimensions(knowledge, question);
   if (dimensions.length === 0) return undefined;
   const phrases = new Set(dimensions.map((d) => d.phrase));
-  const unique = [...new Map(mentions(knowledge, question).map((m) => [m.concept.slug, m.concept])).values()];
-  // A concept named by the dimension's own word ("UDP" may name UDPRoute) is what is asked about, not who.
-  const namedByPhrase = (c: Concept) => [c.name, c.slug, ...c.aliases].some((n) => phrases.has(normalizeText(n).trim()));
-  const others = unique.filter((c) => !namedByPhrase(c));
-  const candidates = others.length ? others : unique;
-  const specific = [...candidates.filter((c) => !GENERIC.has(c.slug)), ...candidates.filter((c) => GENERIC.has(c.slug))];
-  for (const { dimension } of dimensions) {
+  for (const clause of yesNoClauses(knowledge, question)) {
+    if (NEGATED.test(clause)) continue;
+    const unique = [...new Map(mentions(knowledge, clause).map((m) => [m.concept.slug, m.concept])).values()];
+    // A concept named by the dimension's own word ("UDP" may name UDPRoute) is what is asked about, not who.
+    const namedByPhrase = (c: Concept) => [c.name, c.slug, ...c.aliases].some((n) => phrases.has(normalizeText(n).trim()));
+    const others = unique.filter((c) => !namedByPhrase(c));
+    const candidates = others.length ? others : unique;
+    const specific = [...candidates.filter((c) => !GENERIC.has(c.slug)), ...candidates.filter((c) => GENERIC.has(c.slug))];
     for (const concept of specific) {
-      const capability = knowledge.capabilitiesByConcept.get(concept.slug)?.get(dimension);
-      if (capability) return { concept, capability };
+      const capabilities = dimensions.flatMap(({ dimension }) => knowledge.capabilitiesByConcept.get(concept.slug)?.get(dimension) ?? []);
+      const weakest = capabilities.reduce<Capability | undefined>((w, c) => (!w || VALUE_RANK[c.value] < VALUE_RANK[w.value] ? c : w), undefined);
+      if (weakest) return { concept, capability: weakest };
     }
   }
   return undefined;

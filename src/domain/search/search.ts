@@ -105,7 +105,10 @@ export interface GuideHit {
   readonly snippet: string;
   /** Which parts of the guide matched: name (title), aliases (questions), summary, tags (keywords), body (steps and causes). */
   readonly matchedFields: string[];
-  /** The idf-weighted share of the query's words the guide contains as typed (typo corrections do not count), from 0 to 1. */
+  /**
+   * The idf-weighted share of the query's words the guide contains as typed, from 0 to 1. Typo
+   * corrections do not count, and words no guide contains are left out.
+   */
   readonly coverage: number;
 }
 
@@ -113,7 +116,7 @@ export interface GuideHit {
 export function searchGuides(index: SearchIndex, query: string, options: { readonly first?: number | null } = {}): GuideHit[] {
   const { first } = validate(query, { first: options.first });
   const guides = index.guides;
-  const { top, values } = rank(guides, query, first, undefined);
+  const { top, values } = rank(guides, query, first, undefined, true);
   return top.map(({ doc, score, fields, coverage }) => ({
     guideSlug: guides.docs[doc]!.slug,
     score: Math.round(score * 1e4) / 1e4,
@@ -124,7 +127,14 @@ export function searchGuides(index: SearchIndex, query: string, options: { reado
 }
 
 /** The best `first` documents for a query, and what each query term is worth (for snippets). */
-export function rank(index: DocumentIndex, query: string, first: number, version: string | undefined): { top: Ranked[]; values: Map<string, number> } {
+export function rank(
+  index: DocumentIndex,
+  query: string,
+  first: number,
+  version: string | undefined,
+  /** Measure coverage against the words this index knows only (a word no document has cannot tell documents apart). */
+  knownWordsOnly = false,
+): { top: Ranked[]; values: Map<string, number> } {
   const q = analyzeQuery(index, query);
   if (q.terms.size === 0) throw badInput("The search query must contain at least one word.", "query");
 
@@ -146,6 +156,13 @@ export function rank(index: DocumentIndex, query: string, first: number, version
   nameBonus(index, q, scores);
 
   const totalWeight = q.groupWeights.reduce((sum, w) => sum + w, 0);
+  let coverageWeights = q.groupWeights;
+  if (knownWordsOnly) {
+    let known = 0;
+    for (const [term, { groups: g }] of q.terms) if (index.postings.has(term)) known |= g;
+    coverageWeights = q.groupWeights.map((w, i) => (known & (1 << i) ? w : 0));
+  }
+  const coverageTotal = coverageWeights.reduce((sum, w) => sum + w, 0);
   const top: Ranked[] = [];
   for (let doc = 0; doc < n; doc++) {
     if (scores[doc] === 0) continue;
@@ -154,7 +171,7 @@ export function rank(index: DocumentIndex, query: string, first: number, version
     // Concepts that answer every part of the question beat ones that answer one part very well.
     const coverage = covered(groups[doc]!, q.groupWeights, totalWeight);
     const score = scores[doc]! * (0.5 + 0.5 * coverage);
-    keepTop(top, { doc, score, fields: fields[doc]!, coverage: covered(strong[doc]!, q.groupWeights, totalWeight) }, first, index.slugRank);
+    keepTop(top, { doc, score, fields: fields[doc]!, coverage: coverageTotal > 0 ? covered(strong[doc]!, coverageWeights, coverageTotal) : 0 }, first, index.slugRank);
   }
 
   const values = new Map<string, number>();
