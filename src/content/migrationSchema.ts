@@ -108,6 +108,10 @@ export function checkIngressMigration(entries: readonly IngressMigrationEntry[],
     seen.add(`A:${entry.scope}:${entry.annotation}`);
     checkSources(where, entry.sources);
     checkBehaviours(where, entry.behaviours);
+    for (const o of [entry, ...entry.cases, ...Object.values(entry.variants)]) {
+      checkText(where, o.note);
+      checkText(where, o.nearest);
+    }
     for (const [i, c] of entry.cases.entries()) {
       checkSources(`${where} case ${i + 1}`, c.sources);
       checkBehaviours(`${where} case ${i + 1}`, c.behaviours);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify } from "yaml";
 import { contentToKnowledgeData } from "../../src/content/knowledgeData.js";
+import { checkIngressMigration, ingressMigrationSchema } from "../../src/content/migrationSchema.js";
 import { loadContent } from "../../src/content/load.js";
 import { analyzeManifests } from "../../src/domain/analysis/index.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -715,5 +716,31 @@ describe("migrateIngress: a mixed input converts into objects the CRDs accept", 
     const analysis = analyzeManifests(r.manifests, {}, knowledge);
     expect(analysis.findings.filter((f) => f.severity === "ERROR" || f.severity === "WARNING").map((f) => `${f.rule} ${f.path}: ${f.message}`)).toEqual([]);
     expect(analysis.celRulesNotEvaluated.filter((rule) => !rule.includes("self.service.matches"))).toEqual([]);
+  });
+});
+
+describe("the migration content check", () => {
+  it("accepts the shipped content and names each problem in a broken entry", () => {
+    const entries = knowledge.documents.ingressMigration;
+    expect(checkIngressMigration(entries, knowledge)).toEqual([]);
+    const broken = ingressMigrationSchema.parse({
+      kind: "ANNOTATION",
+      annotation: `${NGINX}use-regex`,
+      scope: "INGRESS_NGINX",
+      outcome: "PARTIAL",
+      transform: "useRegex",
+      note: "Uses {nonsense}.",
+      behaviours: ["no-such-behaviour"],
+      variants: { invalid: { outcome: "NOT_TRANSLATED" }, extra: { outcome: "IGNORED" } },
+      sources: ["no-such-source"],
+    });
+    const problems = checkIngressMigration([...entries.filter((e) => !(e.kind === "ANNOTATION" && e.annotation === `${NGINX}use-regex`)), broken], knowledge);
+    expect(problems).toEqual([
+      `annotation ${NGINX}use-regex (INGRESS_NGINX): unknown source "no-such-source"`,
+      `annotation ${NGINX}use-regex (INGRESS_NGINX): unknown behaviour "no-such-behaviour"`,
+      `annotation ${NGINX}use-regex (INGRESS_NGINX): unknown placeholder {nonsense}`,
+      `annotation ${NGINX}use-regex (INGRESS_NGINX): transform useRegex needs variant "inactive"`,
+      `annotation ${NGINX}use-regex (INGRESS_NGINX): variant "extra" is never reported by useRegex`,
+    ]);
   });
 });
