@@ -590,3 +590,40 @@ describe("results", () => {
     expect(a.findings).toEqual([]);
   });
 });
+
+describe("robustness", () => {
+  // Objects of the wrong shape everywhere: the analysis reports them and never throws.
+  const MALFORMED = [
+    "5",
+    "- a\n- b",
+    "apiVersion: 5\nkind: []\n",
+    "apiVersion: v1\nkind: Service\nmetadata: []\nspec: 5",
+    "apiVersion: v1\nkind: Service\nmetadata: { name: 5, labels: [] }\nspec: { ports: 'x', selector: [] }",
+    "apiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { ports: [null, 5, { port: 'x', targetPort: [], nodePort: 'y' }], externalIPs: [5], loadBalancerSourceRanges: 'x', clusterIP: 5, type: ExternalName, externalName: 5 }",
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec: { selector: { matchExpressions: [5, { key: a, operator: Weird }] }, template: { metadata: { labels: { a: 1 } }, spec: { containers: [5, { ports: 5 }], initContainers: 'x' } } }",
+    "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: i }\nspec: { rules: [5, { host: 5, http: { paths: [5, { path: 5, backend: 5 }] } }], defaultBackend: 5, tls: 5 }",
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: r }\nspec: { parentRefs: [5, { name: 5, port: 'x' }], hostnames: 5, rules: [5, { backendRefs: [5, { name: [] }], matches: 5, filters: 5 }] }",
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: g, namespace: a }\nspec: { gatewayClassName: x, listeners: [5, { name: l, port: 80, protocol: HTTP, allowedRoutes: 5, tls: { certificateRefs: [5, { name: c, namespace: b }] } }] }\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: r, namespace: c }\nspec: { parentRefs: [{ name: g, namespace: a }], rules: [{ backendRefs: [{ name: s, namespace: d, port: 1 }] }] }\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: ReferenceGrant\nmetadata: { name: x, namespace: d }\nspec: { from: 5, to: [5] }",
+    "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: n }\nspec: { podSelector: 5, ingress: 5, egress: [5, { to: 5, ports: 5 }] }\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { containers: [{ name: c, image: i }] }",
+    "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: e, labels: { kubernetes.io/service-name: 5 } }\nendpoints: 5\nports: 5",
+    "apiVersion: v1\nkind: List\nitems: [5, null, { kind: Service }]",
+    "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: { name: l }\nspec: { parentRef: 5, listeners: 5 }\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: g }\nspec: { gatewayClassName: x, listeners: [] }",
+    "apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XBackend\nmetadata: { name: b }\nspec: 5",
+    "a: *unknown\n",
+    "---\n---\n",
+    "",
+  ];
+  for (const [i, text] of MALFORMED.entries()) {
+    it(`reports malformed input ${i} without throwing`, () => {
+      const a = analyze(text);
+      expect(a.summary.length).toBeGreaterThan(0);
+      if (text.trim() && !text.startsWith("---")) expect(a.findings.length).toBeGreaterThan(0);
+    });
+  }
+
+  it("refuses nesting deeper than 100 levels with BAD_USER_INPUT", () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: ${"[".repeat(300)}${"]".repeat(300)}\n`;
+    expect(() => analyze(deep)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT" }));
+  });
+});
+

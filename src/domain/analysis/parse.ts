@@ -146,7 +146,7 @@ function readCarefully(text: string): (unknown | SyntaxFailure)[] {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
         throw badInput(`YAML document ${documentIndex} expands too many aliases (more than ${MAX_ALIAS_COUNT}); the input is refused.`, "manifests");
       }
       if (error instanceof RangeError) throw badInput(`YAML document ${documentIndex} is nested too deeply.`, "manifests");
