@@ -60,7 +60,7 @@ describe("migrateIngress over HTTP", () => {
     ]);
     expect(result.annotations.every((a: any) => a.ingress === "web/shop" && a.sources.length > 0 && a.sources.every((s: any) => s.checked === "2026-12-03"))).toBe(true);
     expect(result.annotations[2].gatewayField).toBeNull();
-    expect(result.warnings.some((w: string) => w.includes("case-insensitive"))).toBe(true);
+    expect(result.warnings.some((w: string) => w.includes("silently turns on use-regex"))).toBe(true);
     expect(result.summary).toMatch(/^Converted 1 Ingress into 1 Gateway, 2 HTTPRoutes, 1 ReferenceGrant\./);
   });
 
