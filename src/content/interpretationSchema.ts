@@ -56,6 +56,7 @@ export const interpretationEntrySchema = z.discriminatedUnion("kind", [
     kind: z.literal("FIELD"),
     field: singleField,
     widest: z.array(z.string()).optional(),
+    whenSilent: z.boolean().optional(),
     defaults: z.array(z.strictObject({ when: valueLists.optional(), value: z.string(), assumption: text, mentioned: z.boolean().optional() })).min(1),
   }),
   z.strictObject({

@@ -264,7 +264,8 @@ function settle(field: SingleField, s: SingleState | undefined, interpretation: 
     if (vs.length <= 1 || !entry?.widest) return vs[vs.length - 1];
     return [...vs].sort((a, b) => entry.widest!.indexOf(a) - entry.widest!.indexOf(b))[vs.length - 1];
   };
-  const mentioned = s !== undefined && (s.unsure || s.oneOf !== null || s.excluded.size > 0 || s.hinted.length > 0);
+  // Said to be one of some values ("we have a load balancer"), not merely ruled something out.
+  const mentioned = s !== undefined && (s.oneOf !== null || s.hinted.length > 0);
   // Doubt leaves the field to the engine's own default (said in assumptions) and to a question back.
   if (s?.unsure && !read.length) return fallback(field, "UNSURE", candidates, entry, values, false);
   if (read.length) {
@@ -285,14 +286,17 @@ function settle(field: SingleField, s: SingleState | undefined, interpretation: 
   if (hinted.length) return { field, value: pick(hinted), settlement: "HINTED", candidates, conflicting: [] };
   if (candidates.length === 1) return { field, value: candidates[0], settlement: "READ", candidates, conflicting: [] };
   if (!candidates.length) candidates = [...all];
-  return fallback(field, "DEFAULT", candidates, entry, values, mentioned);
+  return fallback(field, "DEFAULT", candidates, entry, values, mentioned, s?.oneOf != null);
 }
 
-function fallback(field: SingleField, settlement: Settlement, candidates: readonly string[], entry: FieldEntry | undefined, values: Values, mentioned: boolean): FieldReading {
-  const chosen = entry?.defaults.find((d) => candidates.includes(d.value) && (!d.mentioned || mentioned) && defaultApplies(d, values));
+function fallback(field: SingleField, settlement: Settlement, candidates: readonly string[], entry: FieldEntry | undefined, values: Values, mentioned: boolean, narrowed = false): FieldReading {
+  // A question silent about the field leaves it to the engine's defaults, unless the field always needs one (clients).
+  const silent = candidates.length === (SINGLE_FIELDS[field] as readonly string[]).length && !mentioned && settlement === "DEFAULT";
+  const chosen = silent && !entry?.whenSilent ? undefined : entry?.defaults.find((d) => candidates.includes(d.value) && (!d.mentioned || mentioned) && defaultApplies(d, values));
   // Without a default of its own, a field is left to the engine's defaults (applyDefaults), unless those are ruled out.
-  const narrowed = settlement !== "UNSURE" && candidates.length < (SINGLE_FIELDS[field] as readonly string[]).length;
-  const value = chosen?.value ?? (narrowed ? candidates[0] : undefined);
+  // Without a default of its own, a field narrowed by "one of" takes the first value left;
+  // otherwise it is left to the engine's defaults (applyDefaults).
+  const value = chosen?.value ?? (narrowed && settlement !== "UNSURE" ? candidates[0] : undefined);
   return { field, value, settlement, candidates, conflicting: [] };
 }
 

@@ -94,6 +94,8 @@ export interface FieldEntry {
   readonly field: SingleField;
   /** When several values are read, the one latest in this list wins (e.g. the widest reach of clients). */
   readonly widest?: readonly string[] | undefined;
+  /** Whether the defaults apply when the question says nothing about the field (clients must always be set). */
+  readonly whenSilent?: boolean | undefined;
   /** Used in order when the question does not settle the field; the first whose value is still possible wins. */
   readonly defaults: readonly FieldDefault[];
 }
