@@ -584,6 +584,17 @@ describe("results", () => {
     expect(a.objects[0]!.explanation).toMatch(/NetworkPolicies from-gw select these Pods/);
   });
 
+  it("reports a WARNING the object accepts in its annotation as INFO, but never an ERROR", () => {
+    const nodePort = (annotation: string) =>
+      service("web", "type: NodePort\nselector: { app: web }\nports: [{ port: 80, nodePort: 80 }]").replace("namespace: shop }", `namespace: shop, annotations: { k8s-networking-knowledge/accept: "${annotation}" } }`);
+    const a = analyze(nodePort("exposed-node-port, node-port-out-of-range"));
+    const exposure = a.findings.find((f) => f.rule === "exposed-node-port")!;
+    expect(exposure.severity).toBe("INFO");
+    expect(exposure.message).toMatch(/Accepted for this object/);
+    expect(a.findings.find((f) => f.rule === "node-port-out-of-range")!.severity).toBe("ERROR");
+    expect(analyze(nodePort("something-else")).findings.find((f) => f.rule === "exposed-node-port")!.severity).toBe("WARNING");
+  });
+
   it("lists kinds outside the analysis with a short explanation and no findings", () => {
     const a = analyze("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { a: b }\n");
     expect(a.objects[0]!.explanation).toMatch(/does not check it/);

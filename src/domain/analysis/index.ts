@@ -178,13 +178,23 @@ export function analyzeManifests(text: string, options: AnalysisOptions, knowled
   });
   const relations = checkCrossObject(ctx);
 
+  // A WARNING the object's owner accepted in an annotation (like kube-score's and kube-linter's
+  // ignore annotations) stays listed, as INFO; errors cannot be accepted.
+  const acceptance = rules.get("finding-accepted");
+  const acceptedOn = (issue: Issue): boolean => {
+    const o = issue.objectIndex === null ? undefined : records[issue.objectIndex];
+    if (!o || !acceptance) return false;
+    return (acceptance.values ?? []).some((key) => (o.annotations[key] ?? "").split(",").some((id) => id.trim() === issue.rule));
+  };
   const toFinding = (issue: Issue): Finding => {
     const rule = rules.get(issue.rule);
+    const accepted = rule?.severity === "WARNING" && acceptedOn(issue);
+    const message = rule ? fill(rule.message, issue.params) : `${issue.rule}: ${JSON.stringify(issue.params)}`;
     return {
       category: rule?.category ?? "BEST_PRACTICE",
-      severity: rule?.severity ?? "INFO",
+      severity: accepted ? "INFO" : (rule?.severity ?? "INFO"),
       rule: issue.rule,
-      message: rule ? fill(rule.message, issue.params) : `${issue.rule}: ${JSON.stringify(issue.params)}`,
+      message: accepted ? `${message} ${fill(acceptance!.message, { annotation: acceptance!.values![0]! })}` : message,
       documentIndex: issue.documentIndex,
       path: issue.path,
       fix: rule ? fill(rule.fix, issue.params) : "",

@@ -22,6 +22,7 @@ export const ANALYSIS_RULE_IDS = [
   "external-name-selector-ignored",
   "external-traffic-policy-not-external",
   "field-not-available",
+  "finding-accepted",
   "gateway-class-missing",
   "headless-target-port",
   "headless-wrong-type",
