@@ -94,7 +94,9 @@ function generateKubernetes(): KubernetesSchemaFile {
     if (definitions[name]) continue;
     const def = doc.definitions[name];
     if (!def) throw new Error(`missing definition ${name}`);
-    definitions[name] = compactOpenApi(def);
+    // Quantity is declared a string in OpenAPI v2, but the API server also reads JSON numbers
+    // (`cpu: 1`); the v3 document says so with x-kubernetes-int-or-string.
+    definitions[name] = name === "io.k8s.apimachinery.pkg.api.resource.Quantity" ? { t: "is", f: "quantity" } : compactOpenApi(def);
     JSON.stringify(def, (key, value: unknown) => {
       if (key === "$ref" && typeof value === "string") queue.push(value.replace("#/definitions/", ""));
       return value;

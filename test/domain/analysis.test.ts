@@ -76,6 +76,14 @@ export const TABLES: readonly RuleTable[] = [
     noFlag: [{ name: "targetPort as a name (int-or-string)", text: WEB_SVC, source: `${K8S}/concepts/services-networking/service/#field-spec-ports` }],
   },
   {
+    rule: "schema-format",
+    flag: [{ name: "memory quantity with a space", text: deployment("web", { app: "web" }).replace("          ports:", "          resources: { limits: { memory: 12 Gi } }\n          ports:"), source: `${K8S}/concepts/configuration/manage-resources-containers/#meaning-of-memory` }],
+    noFlag: [
+      { name: "CPU as a number, 500m and a binary-suffixed memory", text: deployment("web", { app: "web" }).replace("          ports:", "          resources: { requests: { cpu: 0.5, memory: 128Mi }, limits: { cpu: 1, memory: 1.5Gi } }\n          ports:"), source: `${K8S}/concepts/configuration/manage-resources-containers/#meaning-of-cpu` },
+      { name: "kubectl --dry-run output with creationTimestamp: null and empty status", text: "apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels: { app: web }\n  name: web\nspec:\n  ports: [{ name: 80-8080, port: 80, protocol: TCP, targetPort: 8080 }]\n  selector: { app: web }\n  type: ClusterIP\nstatus:\n  loadBalancer: {}\n", source: `${K8S}/reference/kubectl/generated/kubectl_create/kubectl_create_service_clusterip/` },
+    ],
+  },
+  {
     rule: "schema-required-field",
     flag: [
       { name: "container without name", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ image: nginx }]\n", source: `${K8S}/reference/kubernetes-api/workload-resources/pod-v1/` },

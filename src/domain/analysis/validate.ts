@@ -30,6 +30,9 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Kubernetes resource quantities: a signed decimal number with an optional binary, decimal or exponent suffix. */
+const QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)([KMGTPE]i|[mkMGTPE]|[eE][+-]?\d+)?$/;
+
 const patternCache = new Map<string, RegExp | null>();
 function pattern(source: string): RegExp | null {
   let re = patternCache.get(source);
@@ -83,10 +86,9 @@ function report(ctx: ValidationContext, rule: string, path: string, params: Reco
 function walk(schema: CompactSchema, value: unknown, path: string, ctx: ValidationContext): void {
   const s = resolve(schema);
   if (s.x) ctx.experimental.push({ path, what: `the field ${path}` });
-  if (value === null) {
-    if (!s.nul) report(ctx, "schema-wrong-type", path, { path, expected: TYPE_NAMES[s.t ?? "*"] ?? "a value", actual: "null" });
-    return;
-  }
+  // null means "not set": the API server decodes it as an absent field (generated manifests carry
+  // `creationTimestamp: null`), and prunes it from custom resources unless the field is nullable.
+  if (value === null) return;
   switch (s.t) {
     case "o":
       if (typeof value !== "object" || Array.isArray(value)) return report(ctx, "schema-wrong-type", path, { path, expected: "an object", actual: typeOf(value) });
@@ -117,7 +119,7 @@ function walk(schema: CompactSchema, value: unknown, path: string, ctx: Validati
       break;
     case "is":
       if (typeof value === "number") {
-        if (!Number.isInteger(value)) report(ctx, "schema-wrong-type", path, { path, expected: "an integer or a string", actual: typeOf(value) });
+        if (!Number.isInteger(value) && s.f !== "quantity") report(ctx, "schema-wrong-type", path, { path, expected: "an integer or a string", actual: typeOf(value) });
         else checkNumber(s, value, path, ctx);
       } else if (typeof value === "string") checkString(s, value, path, ctx);
       else report(ctx, "schema-wrong-type", path, { path, expected: "an integer or a string", actual: typeOf(value) });
@@ -168,6 +170,7 @@ function checkString(s: CompactSchema, value: string, path: string, ctx: Validat
     if (re && !re.test(value)) report(ctx, "schema-pattern", path, { path, value: show(value), pattern: s.pat });
   }
   if (s.f === "date-time" && Number.isNaN(Date.parse(value))) report(ctx, "schema-format", path, { path, value: show(value), format: "an RFC 3339 date-time" });
+  if (s.f === "quantity" && !QUANTITY.test(value)) report(ctx, "schema-format", path, { path, value: show(value), format: 'a quantity such as 500m, 1, 128Mi or 1.5Gi' });
   if (s.f === "byte" && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) report(ctx, "schema-format", path, { path, value: show(value), format: "base64" });
 }
 
