@@ -138,6 +138,8 @@ export interface Tokens {
   readonly text: string;
   /** Character offset in `text` where each token starts. */
   readonly starts: readonly number[];
+  /** The token that starts at a character offset. */
+  readonly tokenAt: ReadonlyMap<number, number>;
 }
 
 const BOUNDARY = "|";
@@ -186,7 +188,7 @@ export function tokenize(text: string): Tokens {
     starts.push(joined.length);
     joined += `${s} `;
   }
-  return { stems, words, text: joined, starts };
+  return { stems, words, text: joined, starts, tokenAt: new Map(starts.map((at, i) => [at, i])) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,13 +216,16 @@ function literal(word: string): { source: string; stems: string[] } | null {
 
 interface Compiled {
   readonly source: string;
-  /** Literal stems that can occur in a match; a pattern runs only if one of them is in the question. */
+  /** Literal stems that can occur in a match (the words a match claims). */
   readonly anchors: readonly string[];
+  /** For each required word of the pattern, the stems that can fill it: all must be in the question. */
+  readonly required: readonly (readonly string[])[];
 }
 
 function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly string[]>, depth = 0): Compiled {
   if (depth > 3) throw new PatternError(`macros nest too deeply in "${pattern}"`);
   const anchors: string[] = [];
+  const requiredSlots: string[][] = [];
   let source = "";
   let required = 0;
   for (const slot of pattern.trim().split(/\s+/)) {
@@ -232,13 +237,21 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
     let optional = slot.startsWith("[") && slot.endsWith("]");
     const body = optional ? slot.slice(1, -1) : slot;
     if (!body) throw new PatternError(`empty slot in "${pattern}"`);
+    // Stems that can start this slot; null when anything can ("*").
+    let starts: string[] | null = [];
     const alternatives = body.split("|").flatMap((alt) => {
-      if (alt === "*") return WORD;
+      if (alt === "*") {
+        starts = null;
+        return WORD;
+      }
       if (alt.startsWith("@")) {
         const phrases = macros.get(alt.slice(1));
         if (!phrases) throw new PatternError(`unknown macro "${alt}" in "${pattern}"`);
         const parts = phrases.map((p) => compilePhrase(p, macros, depth + 1));
-        for (const part of parts) anchors.push(...part.anchors);
+        for (const part of parts) {
+          anchors.push(...part.anchors);
+          starts?.push(...(part.required[0] ?? []));
+        }
         return `(?:${parts.map((p) => p.source).join("|")})`;
       }
       if (!/^[^\s[\]@*]+$/.test(alt)) throw new PatternError(`bad word "${alt}" in "${pattern}"`);
@@ -249,9 +262,11 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
         return [];
       }
       anchors.push(...lit.stems);
+      starts?.push(lit.stems[0]!);
       return [lit.source];
     });
     if (alternatives.length === 0) continue;
+    if (!optional && starts !== null) requiredSlots.push([...new Set(starts as string[])]);
     // Longer alternatives first: a regular expression takes the first alternative that matches.
     alternatives.sort((a, b) => b.length - a.length);
     const group = `(?:${alternatives.join("|")})`;
@@ -259,22 +274,23 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
     if (!optional) required++;
   }
   if (required === 0) throw new PatternError(`"${pattern}" has no required word`);
-  return { source, anchors: [...new Set(anchors)] };
+  return { source, anchors: [...new Set(anchors)], required: requiredSlots };
 }
 
 /** One pattern, run only when one of its literal words is in the question. */
 interface CompiledPattern {
   readonly re: RegExp;
-  readonly anchors: readonly string[];
   readonly anchorSet: ReadonlySet<string>;
+  /** Cheap test before the regular expression: each required word has a candidate in the question. */
+  readonly required: readonly (readonly string[])[];
 }
 type CompiledRule = readonly CompiledPattern[];
 
 // Each pattern on its own, so a short match of one pattern never hides a longer match of another.
 function compileRule(patterns: readonly string[], macros: ReadonlyMap<string, readonly string[]>): CompiledRule {
   return patterns.map((p) => {
-    const { source, anchors } = compilePhrase(p, macros);
-    return { re: new RegExp(`(?<= )${source}`, "g"), anchors, anchorSet: new Set(anchors) };
+    const { source, anchors, required } = compilePhrase(p, macros);
+    return { re: new RegExp(`(?<= )${source}`, "g"), anchorSet: new Set(anchors), required };
   });
 }
 
@@ -297,6 +313,31 @@ export interface Interpretation {
   readonly phrases: readonly { readonly entry: PhraseEntry; readonly rule: CompiledRule }[];
   readonly fields: ReadonlyMap<SingleField, FieldEntry>;
   readonly questions: readonly QuestionEntry[];
+  /**
+   * Patterns by one stem each needs (from its most selective required word), so a question
+   * tries only the patterns its own words can start, not all of them.
+   */
+  readonly cueIndex: PatternIndex<CueEntry>;
+  readonly phraseIndex: PatternIndex<PhraseEntry>;
+}
+
+type PatternIndex<E> = ReadonlyMap<string, readonly { readonly pattern: CompiledPattern; readonly entry: E; readonly order: number }[]>;
+
+function indexPatterns<E>(rules: readonly { readonly entry: E; readonly rule: CompiledRule }[]): PatternIndex<E> {
+  const index = new Map<string, { pattern: CompiledPattern; entry: E; order: number }[]>();
+  let order = 0;
+  for (const { entry, rule } of rules) {
+    for (const pattern of rule) {
+      order++;
+      const keys = [...pattern.required].sort((a, b) => a.length - b.length)[0] ?? [...pattern.anchorSet];
+      for (const key of keys) {
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push({ pattern, entry, order });
+      }
+    }
+  }
+  return index;
 }
 
 const compiledOf = new WeakMap<readonly InterpretationEntry[], Interpretation>();
@@ -307,11 +348,15 @@ export function compileInterpretation(entries: readonly InterpretationEntry[]): 
   if (compiled) return compiled;
   const macros = new Map<string, readonly string[]>();
   for (const e of entries) if (e.kind === "MACRO") macros.set(e.name, e.phrases);
+  const cues = entries.filter((e): e is CueEntry => e.kind === "CUE").map((entry) => ({ entry, rule: compileRule(entry.words, macros) }));
+  const phrases = entries.filter((e): e is PhraseEntry => e.kind === "PHRASE").map((entry) => ({ entry, rule: compileRule(entry.patterns, macros) }));
   compiled = {
-    cues: entries.filter((e): e is CueEntry => e.kind === "CUE").map((entry) => ({ entry, rule: compileRule(entry.words, macros) })),
-    phrases: entries.filter((e): e is PhraseEntry => e.kind === "PHRASE").map((entry) => ({ entry, rule: compileRule(entry.patterns, macros) })),
+    cues,
+    phrases,
     fields: new Map(entries.filter((e): e is FieldEntry => e.kind === "FIELD").map((e) => [e.field, e])),
     questions: entries.filter((e): e is QuestionEntry => e.kind === "QUESTION"),
+    cueIndex: indexPatterns(cues),
+    phraseIndex: indexPatterns(phrases),
   };
   compiledOf.set(entries, compiled);
   return compiled;
@@ -339,22 +384,35 @@ export interface PhraseReading {
   readonly used: readonly boolean[];
 }
 
-function findAll(rule: CompiledRule, tokens: Tokens, present: ReadonlySet<string>): Span[] {
-  const spans: Span[] = [];
-  for (const pattern of rule) {
-    if (!pattern.anchors.some((a) => present.has(a))) continue;
-    for (const m of tokens.text.matchAll(pattern.re)) {
-      const start = tokens.starts.indexOf(m.index);
-      if (start < 0) continue;
-      let count = 0;
-      for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 32) count++;
-      if (count === 0) continue;
-      const core: number[] = [];
-      for (let i = start; i < start + count; i++) if (pattern.anchorSet.has(tokens.stems[i]!)) core.push(i);
-      spans.push({ start, end: start + count, core });
+function matchPattern(pattern: CompiledPattern, tokens: Tokens, spans: Span[]): void {
+  for (const m of tokens.text.matchAll(pattern.re)) {
+    const start = tokens.tokenAt.get(m.index) ?? -1;
+    if (start < 0) continue;
+    let count = 0;
+    for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 32) count++;
+    if (count === 0) continue;
+    const core: number[] = [];
+    for (let i = start; i < start + count; i++) if (pattern.anchorSet.has(tokens.stems[i]!)) core.push(i);
+    spans.push({ start, end: start + count, core });
+  }
+}
+
+/** Every match of the indexed patterns that the question's words can fill, with the entry it belongs to. */
+function findAll<E>(index: PatternIndex<E>, tokens: Tokens, present: ReadonlySet<string>): { span: Span; entry: E }[] {
+  const out: { span: Span; entry: E; order: number }[] = [];
+  const tried = new Set<CompiledPattern>();
+  for (const stem of present) {
+    for (const { pattern, entry, order } of index.get(stem) ?? []) {
+      if (tried.has(pattern)) continue;
+      tried.add(pattern);
+      if (!pattern.required.every((slot) => slot.some((s) => present.has(s)))) continue;
+      const spans: Span[] = [];
+      matchPattern(pattern, tokens, spans);
+      for (const span of spans) out.push({ span, entry, order });
     }
   }
-  return spans;
+  // Content order, whatever order the question's words come in: ties are broken the same way every time.
+  return out.sort((a, b) => a.order - b.order || a.span.start - b.span.start);
 }
 
 const DEFAULT_WINDOW = 6;
@@ -376,7 +434,7 @@ export function readPhrases(interpretation: Interpretation, tokens: Tokens): Phr
 
   // Cues, longest first, so "not sure" and "are not allowed" are not read as a bare "not".
   const cueSpans: { span: Span; entry: CueEntry }[] = [];
-  for (const { entry, rule } of interpretation.cues) for (const span of findAll(rule, tokens, present)) cueSpans.push({ span, entry });
+  cueSpans.push(...findAll(interpretation.cueIndex, tokens, present));
   cueSpans.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
   const cues: { span: Span; entry: CueEntry }[] = [];
   for (const c of cueSpans) {
@@ -405,7 +463,7 @@ export function readPhrases(interpretation: Interpretation, tokens: Tokens): Phr
   claimed.fill(false);
 
   const found: { span: Span; entry: PhraseEntry }[] = [];
-  for (const { entry, rule } of interpretation.phrases) for (const span of findAll(rule, tokens, present)) found.push({ span, entry });
+  found.push(...findAll(interpretation.phraseIndex, tokens, present));
   // The phrase that matched the most of its own words wins an overlap; words in a gap do not count.
   const weight = (s: Span) => s.core?.length ?? s.end - s.start;
   found.sort((a, b) => weight(b.span) - weight(a.span) || a.span.start - b.span.start);
