@@ -24,8 +24,11 @@ const envSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3000),
   MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
+  /** Large enough for a 1 MB manifests argument JSON-encoded; other input is bounded by the limits below. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(1536 * 1024),
   MAX_STRING_LENGTH: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** The `manifests` argument of analyzeManifests and migrateIngress: YAML files, not names. */
+  MAX_MANIFEST_LENGTH: z.coerce.number().int().min(1).max(4 * 1024 * 1024).default(1024 * 1024),
   /** Requests per minute per client IP; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().min(0).max(1_000_000).default(0),
   /** How many requests a client may send at once before the per-minute rate applies. */

@@ -41,7 +41,15 @@ export function validateKnowledge(data: KnowledgeData): void {
     check(`concept "${concept.slug}"`, conceptSchema, {
       ...withoutNulls(concept),
       sources: ids(concept.sources),
-      lifecycle: concept.lifecycle ? { ...withoutNulls(concept.lifecycle), sources: ids(concept.lifecycle.sources) } : undefined,
+      lifecycle: concept.lifecycle
+        ? {
+            ...withoutNulls(concept.lifecycle),
+            sources: ids(concept.lifecycle.sources),
+            // Which early stages were skipped is an authoring check the seed already made; the
+            // store keeps the stages, not the list, so the stages it lacks are the skipped ones.
+            skipped: [...(concept.lifecycle.introducedIn === null ? ["ALPHA"] : []), ...(concept.lifecycle.betaIn === null ? ["BETA"] : [])],
+          }
+        : undefined,
     });
   }
   for (const r of data.relations) {

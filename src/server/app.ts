@@ -191,7 +191,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       ApolloServerPluginCacheControlDisabled(),
       // Armor is typed against Apollo's CommonJS build; the plugin objects are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
-      stringLengthLimit(settings.MAX_STRING_LENGTH),
+      stringLengthLimit(settings.MAX_STRING_LENGTH, settings.MAX_MANIFEST_LENGTH),
       observabilityPlugin(metrics),
       logUnknownErrors,
     ],

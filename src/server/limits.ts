@@ -8,7 +8,7 @@ import type { Config } from "../config.js";
 
 export type LimitSettings = Pick<
   Config,
-  "MAX_QUERY_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST" | "MAX_STRING_LENGTH"
+  "MAX_QUERY_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST" | "MAX_STRING_LENGTH" | "MAX_MANIFEST_LENGTH"
 >;
 
 export function armorProtection(settings: LimitSettings) {
@@ -37,33 +37,71 @@ function longestString(root: unknown): number {
   return longest;
 }
 
-// Apollo reuses the parsed document of a query it has seen, so the walk happens once per query text.
-const longestLiteralOf = new WeakMap<DocumentNode, number>();
+/**
+ * Arguments that carry a user's manifests (analyzeManifests, migrateIngress) are YAML files, not
+ * names: they get MAX_MANIFEST_LENGTH instead of MAX_STRING_LENGTH, and the domain bounds the work
+ * on them (documents, nesting, aliases).
+ */
+const MANIFEST_ARGUMENT = "manifests";
 
-function longestLiteral(document: DocumentNode): number {
-  const known = longestLiteralOf.get(document);
-  if (known !== undefined) return known;
-  let longest = 0;
-  visit(document, {
-    [Kind.STRING]: (node) => {
-      longest = Math.max(longest, node.value.length);
-    },
-  });
-  longestLiteralOf.set(document, longest);
-  return longest;
+interface StringLiterals {
+  /** The longest string literal outside a manifests argument. */
+  readonly longest: number;
+  readonly longestManifest: number;
+  /** Variables passed as a manifests argument. */
+  readonly manifestVariables: ReadonlySet<string>;
 }
 
-/** Refuses any string argument or variable longer than MAX_STRING_LENGTH with BAD_USER_INPUT. */
-export function stringLengthLimit(maxLength: number): ApolloServerPlugin {
+// Apollo reuses the parsed document of a query it has seen, so the walk happens once per query text.
+const literalsOf = new WeakMap<DocumentNode, StringLiterals>();
+
+function stringLiterals(document: DocumentNode): StringLiterals {
+  const known = literalsOf.get(document);
+  if (known) return known;
+  let longest = 0;
+  let longestManifest = 0;
+  const manifestVariables = new Set<string>();
+  const manifestLiterals = new Set<unknown>();
+  visit(document, {
+    [Kind.ARGUMENT]: (node) => {
+      if (node.name.value !== MANIFEST_ARGUMENT) return;
+      if (node.value.kind === Kind.VARIABLE) manifestVariables.add(node.value.name.value);
+      else if (node.value.kind === Kind.STRING) manifestLiterals.add(node.value);
+    },
+    [Kind.STRING]: (node) => {
+      if (manifestLiterals.has(node)) longestManifest = Math.max(longestManifest, node.value.length);
+      else longest = Math.max(longest, node.value.length);
+    },
+  });
+  const literals = { longest, longestManifest, manifestVariables };
+  literalsOf.set(document, literals);
+  return literals;
+}
+
+function refuse(what: string, maxLength: number): GraphQLError {
+  return new GraphQLError(`${what} in this request is longer than ${maxLength} characters.`, {
+    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+  });
+}
+
+/**
+ * Refuses any string argument or variable longer than MAX_STRING_LENGTH with BAD_USER_INPUT, and
+ * manifests longer than MAX_MANIFEST_LENGTH.
+ */
+export function stringLengthLimit(maxLength: number, maxManifestLength: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          if (Math.max(longestLiteral(document), longestString(request.variables)) > maxLength) {
-            throw new GraphQLError(`A string in this request is longer than ${maxLength} characters.`, {
-              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-            });
+          const literals = stringLiterals(document);
+          let longest = literals.longest;
+          let longestManifest = literals.longestManifest;
+          for (const [name, value] of Object.entries(request.variables ?? {})) {
+            if (literals.manifestVariables.has(name) && typeof value === "string") longestManifest = Math.max(longestManifest, value.length);
+            else longest = Math.max(longest, longestString(value));
           }
+          if (longest > maxLength) throw refuse("A string", maxLength);
+          if (longestManifest > maxManifestLength) throw refuse("The manifests", maxManifestLength);
         },
       };
     },

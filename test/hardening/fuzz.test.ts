@@ -12,7 +12,7 @@ const CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Stop early (and fail) when the server stops answering, instead of waiting out every timeout. */
 const MAX_TRANSPORT_FAILURES = 25;
-const MAX_BODY_BYTES = 102_400;
+const MAX_BODY_BYTES = 1536 * 1024;
 const MAX_STRING_LENGTH = 2000;
 
 interface HostileRequest {

@@ -70,6 +70,27 @@ describe("MAX_ALIASES (30)", () => {
   });
 });
 
+describe("MAX_MANIFEST_LENGTH (1 MiB) for the manifests argument", () => {
+  const service = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector:\n    app: a${i}\n  ports:\n  - port: 80\n`;
+  it("takes manifests far over MAX_STRING_LENGTH, as a variable and as a literal", async () => {
+    const manifests = Array.from({ length: 60 }, (_, i) => service(i)).join("---\n");
+    expect(manifests.length).toBeGreaterThan(2000);
+    const asVariable = await query(`query ($m: String!) { analyzeManifests(manifests: $m) { objects { name } } }`, { m: manifests });
+    expect(codes(asVariable.json)).toEqual([]);
+    expect(asVariable.json.data.analyzeManifests.objects).toHaveLength(60);
+    const asLiteral = await query(`{ analyzeManifests(manifests: ${JSON.stringify(manifests)}) { objects { name } } }`);
+    expect(asLiteral.json.data.analyzeManifests.objects).toHaveLength(60);
+  });
+  it("still limits every other string, and manifests over 1 MiB", async () => {
+    const manifests = service(1);
+    const other = await query(`query ($m: String!, $v: String) { analyzeManifests(manifests: $m, kubernetesVersion: $v) { summary } }`, { m: manifests, v: "1".repeat(2001) });
+    expect(codes(other.json)).toContain("BAD_USER_INPUT");
+    const huge = await query(`query ($m: String!) { analyzeManifests(manifests: $m) { summary } }`, { m: "#".repeat(1024 * 1024 + 1) });
+    expect(codes(huge.json)).toContain("BAD_USER_INPUT");
+    expect(huge.json.errors[0].message).toMatch(/manifests/i);
+  });
+});
+
 describe("names too long to be near any concept", () => {
   it("refuses 30 aliased compares of 2000-character names with BAD_USER_INPUT, suggesting nothing", async () => {
     const name = "x".repeat(1990) + "ingress";
@@ -113,18 +134,19 @@ describe("MAX_COST (5000)", () => {
   });
 });
 
-describe("MAX_BODY_BYTES (102400)", () => {
+const MAX_BODY = 1536 * 1024;
+describe(`MAX_BODY_BYTES (${MAX_BODY})`, () => {
   it("answers a bigger body with 413 and a JSON PAYLOAD_TOO_LARGE error", async () => {
-    const body = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(102_400) } });
+    const body = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(MAX_BODY) } });
     const result = await send(body);
     expect(result.status).toBe(413);
     expect(result.contentType).toMatch(/json/);
     expect(codes(result.json)).toEqual(["PAYLOAD_TOO_LARGE"]);
   });
-  it("accepts a body of exactly 102400 bytes", async () => {
+  it(`accepts a body of exactly ${MAX_BODY} bytes`, async () => {
     const skeleton = JSON.stringify({ query: "{ __typename }", extensions: { pad: "" } });
-    const body = JSON.stringify({ query: "{ __typename }", extensions: { pad: "x".repeat(102_400 - skeleton.length) } });
-    expect(Buffer.byteLength(body)).toBe(102_400);
+    const body = JSON.stringify({ query: "{ __typename }", extensions: { pad: "x".repeat(MAX_BODY - skeleton.length) } });
+    expect(Buffer.byteLength(body)).toBe(MAX_BODY);
     expect((await send(body)).status).not.toBe(413);
   });
 });

@@ -8,10 +8,9 @@ import { startTestServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 
-// The default MAX_STRING_LENGTH (2,000) is smaller than most real bundles; these tests use the
-// setting a deployment that serves manifest analysis needs.
+// Default settings: the manifests argument has its own limit (MAX_MANIFEST_LENGTH, 1 MiB).
 beforeAll(async () => {
-  server = await startTestServer({ MAX_STRING_LENGTH: 100_000 });
+  server = await startTestServer();
 });
 afterAll(() => server.stop());
 
