@@ -128,6 +128,24 @@ export const QUERIES: readonly BenchQuery[] = [
     variables: { q: "how do I keep the client IP behind a load balancer", first: 10 },
   },
   {
+    // A troubleshooting question: question kind, guide ranking, steps and sources (issue 17).
+    name: "ask",
+    operationName: "Ask",
+    query: /* GraphQL */ `
+      query Ask($question: String!) {
+        ask(question: $question) {
+          kind
+          text
+          steps
+          guides { slug title }
+          sources { title url }
+          followUps
+        }
+      }
+    `,
+    variables: { question: "Why is my LoadBalancer stuck at EXTERNAL-IP pending on bare metal?" },
+  },
+  {
     // Manifest analysis of a small bundle (under the default MAX_STRING_LENGTH of 2,000 characters).
     // The 100-document speed targets are measured by bench/analysis.bench.ts.
     name: "analyzeManifests",

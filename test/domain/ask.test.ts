@@ -45,7 +45,7 @@ const QUESTIONS: readonly (readonly [string, AnswerKind, string])[] = [
   ["can a NodePort use port 80", "YES_NO", "node-port"],
   ["Can I use UDP with Ingress?", "YES_NO", "ingress"],
   ["Does an ExternalName Service do port remapping?", "YES_NO", "external-name"],
-  ["Is it possible to route by header with Gateway API HTTPRoute?", "YES_NO", "httproute"],
+  ["Can an HTTPRoute match requests by header?", "YES_NO", "httproute"],
   // How-to and troubleshooting, from guides.
   ["How do I migrate away from ingress-nginx?", "HOW_TO", "ingress-nginx"],
   ["how to change the node port range", "HOW_TO", "node-port-range"],
