@@ -347,7 +347,10 @@ export const TABLES: readonly RuleTable[] = [
   {
     rule: "ingress-backend-missing",
     flag: [{ name: "Ingress to a Service not in the input (kube-linter dangling-ingress, Kubescape)", text: join(WEB_SVC, ingress("ingressClassName: example\nrules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }] } }]")), source: "https://docs.kubelinter.io/#/generated/checks?id=dangling-ingress" }],
-    noFlag: [{ name: "Ingress to an existing Service", text: join(WEB_SVC, ingress("ingressClassName: example\nrules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]")), source: `${K8S}/concepts/services-networking/ingress/#the-ingress-resource` }],
+    noFlag: [
+      { name: "the input has Services only in another namespace: not run", text: join(service("web", "selector: { app: web }\nports: [{ port: 80 }]", "other"), ingress("ingressClassName: example\nrules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }] } }]")), source: `${K8S}/concepts/services-networking/ingress/#the-ingress-resource` },
+      { name: "Ingress to an existing Service", text: join(WEB_SVC, ingress("ingressClassName: example\nrules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]")), source: `${K8S}/concepts/services-networking/ingress/#the-ingress-resource` },
+    ],
   },
   {
     rule: "ingress-backend-port-missing",

@@ -25,6 +25,13 @@ export interface Relations {
 const findNamed = (objects: readonly ObjectRecord[], name: string | null, namespace: string | null) =>
   objects.find((o) => o.name === name && sameNamespace(o.namespace, namespace));
 
+/**
+ * Whether the input holds any object of the kind in that namespace: a reference into a namespace
+ * the input does not cover is not checked (it is listed as not run), since its objects may simply
+ * not have been pasted.
+ */
+const covers = (objects: readonly ObjectRecord[], namespace: string | null) => objects.some((o) => sameNamespace(o.namespace, namespace));
+
 export function checkCrossObject(ctx: AnalysisContext): Relations {
   const relations: Relations = { servicePods: new Map(), policiesByWorkload: new Map(), workloadsByPolicy: new Map(), routesByGateway: new Map() };
   const workloads = ctx.objects.filter((o) => o.template);
@@ -50,6 +57,10 @@ function checkServicesAgainstPods(ctx: AnalysisContext, services: ObjectRecord[]
     return;
   }
   for (const svc of selecting) {
+    if (!covers(workloads, svc.namespace)) {
+      ctx.skip("service-selector-no-pods", "the input holds no Pods or workloads in the Service's namespace");
+      continue;
+    }
     const shape = serviceShape(svc);
     const matched = workloads.filter((w) => sameNamespace(w.namespace, svc.namespace) && selectorMatches(shape.selector!, w.template!.labels, true));
     relations.servicePods.set(svc.index, matched);
@@ -85,6 +96,10 @@ function checkSelectorlessServices(ctx: AnalysisContext, services: ObjectRecord[
     return;
   }
   for (const svc of selectorless) {
+    if (!covers(slices, svc.namespace)) {
+      ctx.skip("selectorless-service-no-endpoints", "the input holds no EndpointSlices in the Service's namespace");
+      continue;
+    }
     const found = slices.some(
       (e) => sameNamespace(e.namespace, svc.namespace) && (e.kind === "Endpoints" ? e.name === svc.name : e.labels["kubernetes.io/service-name"] === svc.name),
     );
@@ -99,6 +114,10 @@ function checkEndpointSlices(ctx: AnalysisContext, services: ObjectRecord[]): vo
   for (const slice of slices) {
     const owner = slice.labels["kubernetes.io/service-name"];
     if (owner === undefined) continue;
+    if (!covers(services, slice.namespace)) {
+      ctx.skip("endpointslice-service-missing", "the input holds no Services in the EndpointSlice's namespace");
+      continue;
+    }
     if (!findNamed(services, owner, slice.namespace)) ctx.report("endpointslice-service-missing", slice, "metadata.labels.kubernetes.io/service-name", { service: owner });
   }
 }
@@ -120,8 +139,8 @@ function checkIngresses(ctx: AnalysisContext, services: ObjectRecord[]): void {
       if (!classes.length) ctx.skip("ingress-class-missing", "the input holds no IngressClass objects");
       else if (!classes.some((c) => c.name === className)) ctx.report("ingress-class-missing", ing, "spec.ingressClassName", { className, known: classes.map((c) => c.name).join(", ") });
     }
-    if (!services.length) {
-      ctx.skip("ingress-backend-missing", "the input holds no Services for Ingress backends to name");
+    if (!covers(services, ing.namespace)) {
+      ctx.skip("ingress-backend-missing", "the input holds no Services in the Ingress's namespace for its backends to name");
       continue;
     }
     for (const b of ingressBackends(ing)) {
@@ -144,8 +163,8 @@ function checkStatefulSets(ctx: AnalysisContext, services: ObjectRecord[]): void
   for (const sts of ctx.ofKind("StatefulSet")) {
     const serviceName = asString(sts.spec.serviceName);
     if (!serviceName) continue;
-    if (!services.length) {
-      ctx.skip("statefulset-service-missing", "the input holds no Services for a StatefulSet's serviceName to name");
+    if (!covers(services, sts.namespace)) {
+      ctx.skip("statefulset-service-missing", "the input holds no Services in the StatefulSet's namespace for its serviceName to name");
       continue;
     }
     const svc = findNamed(services, serviceName, sts.namespace);
@@ -262,7 +281,7 @@ function checkRoutes(ctx: AnalysisContext, services: ObjectRecord[], relations: 
   // ListenerSets attach to Gateways like routes do.
   for (const ls of listenerSets) {
     const ref = asRecord(ls.spec.parentRef);
-    if (!gateways.length || ref.name === undefined) continue;
+    if (ref.name === undefined || !covers(gateways, asString(ref.namespace) ?? ls.namespace)) continue;
     if (!findNamed(gateways, asString(ref.name), asString(ref.namespace) ?? ls.namespace)) ctx.report("route-parent-missing", ls, "spec.parentRef", { kind: "Gateway", name: String(ref.name) });
   }
   for (const route of routes) {
@@ -272,7 +291,8 @@ function checkRoutes(ctx: AnalysisContext, services: ObjectRecord[], relations: 
       const group = asString(ref.group) ?? GATEWAY_GROUP;
       if (group !== GATEWAY_GROUP || (kind !== "Gateway" && kind !== "ListenerSet")) return;
       const candidates = kind === "Gateway" ? gateways : listenerSets;
-      if (!candidates.length) return ctx.skip("route-parent-missing", `the input holds no ${kind} objects for routes to attach to`);
+      const parentNamespace = asString(ref.namespace) ?? route.namespace;
+      if (!covers(candidates, parentNamespace)) return ctx.skip("route-parent-missing", `the input holds no ${kind} objects in the namespace routes attach to`);
       const name = asString(ref.name);
       const parent = findNamed(candidates, name, asString(ref.namespace) ?? route.namespace);
       const at = `spec.parentRefs[${i}]`;
@@ -302,8 +322,8 @@ function checkRoutes(ctx: AnalysisContext, services: ObjectRecord[], relations: 
       const ns = asString(ref.namespace);
       if (ns && route.namespace && ns !== route.namespace) checkGrant(ctx, route, path, { group, kind, name, namespace: ns });
       if (group !== "" || kind !== "Service") continue;
-      if (!services.length) {
-        ctx.skip("route-backend-missing", "the input holds no Services for route backends to name");
+      if (!covers(services, ns ?? route.namespace)) {
+        ctx.skip("route-backend-missing", "the input holds no Services in the backend's namespace");
         continue;
       }
       const svc = findNamed(services, name, ns ?? route.namespace);
@@ -324,7 +344,7 @@ function checkPolicies(ctx: AnalysisContext, services: ObjectRecord[]): void {
     asArray(policy.spec.targetRefs).forEach((t, i) => {
       const ref = asRecord(t);
       if ((asString(ref.group) ?? "") !== "" || ref.kind !== "Service") return;
-      if (!services.length) return ctx.skip("policy-target-missing", "the input holds no Services for BackendTLSPolicies to target");
+      if (!covers(services, policy.namespace)) return ctx.skip("policy-target-missing", "the input holds no Services in the policy's namespace");
       if (!findNamed(services, asString(ref.name), policy.namespace)) ctx.report("policy-target-missing", policy, `spec.targetRefs[${i}]`, { kind: "Service", name: String(ref.name) });
     });
   }
