@@ -4,6 +4,8 @@ export const OFFICIAL_SOURCES: readonly RegExp[] = [
   /^https:\/\/gateway-api\.sigs\.k8s\.io\//,
   /^https:\/\/www\.kubernetes\.dev\//,
   /^https:\/\/github\.com\/kubernetes(-sigs)?\//,
+  // ingress-nginx's own documentation (a Kubernetes project), for what the retired controller did.
+  /^https:\/\/kubernetes\.github\.io\/ingress-nginx\//,
   /^https:\/\/(kind|minikube)\.sigs\.k8s\.io\//,
   /^https:\/\/metallb\.universe\.tf\//,
   /^https:\/\/cloud\.google\.com\/kubernetes-engine\/docs\//,
