@@ -393,6 +393,14 @@ export const TABLES: readonly RuleTable[] = [
     noFlag: [{ name: "empty podSelector selects every Pod", text: join(WEB, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny-all, namespace: shop }\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"), source: `${K8S}/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic` }],
   },
   {
+    rule: "network-policy-peer-selects-nothing",
+    flag: [{ name: "ingress from Pods labelled app=frontend, none in the input (kube-linter dangling-networkpolicypeer-podselector)", text: join(WEB, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: from-frontend, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: web } }\n  ingress: [{ from: [{ podSelector: { matchLabels: { app: frontend } } }] }]\n"), source: "https://docs.kubelinter.io/#/generated/checks?id=dangling-networkpolicypeer-podselector" }],
+    noFlag: [
+      { name: "peer in another namespace (namespaceSelector)", text: join(WEB, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: from-gw, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: web } }\n  ingress: [{ from: [{ namespaceSelector: { matchLabels: { name: infra } }, podSelector: { matchLabels: { app: gw } } }] }]\n"), source: `${K8S}/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors` },
+      { name: "peer matches a workload", text: join(WEB, deployment("frontend", { app: "frontend" }), "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: from-frontend, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: web } }\n  ingress: [{ from: [{ podSelector: { matchLabels: { app: frontend } } }] }]\n"), source: `${K8S}/concepts/services-networking/network-policies/` },
+    ],
+  },
+  {
     rule: "route-parent-missing",
     flag: [{ name: "parent Gateway not in the input", text: join(gateway(ALL_ROUTES_LISTENER), httpRoute("parentRefs: [{ name: edge-typo, namespace: infra }]\nrules: [{ backendRefs: [{ name: web, port: 80 }] }]")), source: `${GW}/docs/concepts/api-overview/#attaching-routes-to-gateways` }],
     noFlag: [{ name: "parent Gateway present", text: join(gateway(ALL_ROUTES_LISTENER), httpRoute("parentRefs: [{ name: edge, namespace: infra }]\nrules: [{ backendRefs: [{ name: web, port: 80 }] }]")), source: `${GW}/docs/concepts/api-overview/#attaching-routes-to-gateways` }],

@@ -184,6 +184,18 @@ function checkNetworkPolicies(ctx: AnalysisContext, workloads: ObjectRecord[], r
     for (const w of selected) relations.policiesByWorkload.set(w.index, [...(relations.policiesByWorkload.get(w.index) ?? []), policy]);
     const inNamespace = workloads.some((w) => sameNamespace(w.namespace, policy.namespace));
     if (!selected.length && inNamespace) ctx.report("network-policy-selects-nothing", policy, "spec.podSelector", { selector: describeSelector(selector, false) });
+    // Peers that pick Pods of the policy's own namespace (a podSelector without namespaceSelector).
+    for (const [direction, peersKey] of [["ingress", "from"], ["egress", "to"]] as const) {
+      asArray(policy.spec[direction]).forEach((r, i) =>
+        asArray(asRecord(r)[peersKey]).forEach((p, j) => {
+          const peer = asRecord(p);
+          if (peer.podSelector === undefined || peer.namespaceSelector !== undefined || !inNamespace) return;
+          const peerSelector = asRecord(peer.podSelector);
+          if (workloads.some((w) => sameNamespace(w.namespace, policy.namespace) && selectorMatches(peerSelector, w.template!.labels, false))) return;
+          ctx.report("network-policy-peer-selects-nothing", policy, `spec.${direction}[${i}].${peersKey}[${j}].podSelector`, { selector: describeSelector(peerSelector, false), direction });
+        }),
+      );
+    }
   }
 }
 

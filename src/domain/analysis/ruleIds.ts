@@ -47,6 +47,7 @@ export const ANALYSIS_RULE_IDS = [
   "lb-field-on-other-type",
   "missing-name",
   "missing-type-meta",
+  "network-policy-peer-selects-nothing",
   "network-policy-selects-nothing",
   "node-port-on-wrong-type",
   "node-port-out-of-range",
