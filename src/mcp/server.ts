@@ -231,7 +231,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
     {
       title: "Ask a question",
       description:
-        "Answers a plain-English question about Kubernetes networking in at most three plain sentences composed from the knowledge base (no language model), with the official sources, the concepts used and 2-4 follow-up questions. Handles what-should-I-use questions (with a full recommendation), comparisons (X vs Y), definitions (what is X), versions (when was X added, is X deprecated) and anything else by search.",
+        "Answers a plain-English question about Kubernetes networking in at most three plain sentences composed from the knowledge base (no language model), with the official sources, the concepts used and 2-4 follow-up questions. Handles what-should-I-use questions (with a full recommendation), comparisons (X vs Y), definitions (what is X), versions (when was X added, is X deprecated), yes/no questions (can Ingress carry UDP?), how-to and troubleshooting questions (with the guide's steps and exact kubectl checks) and anything else from the sentences that state it.",
       inputSchema: {
         question: z.string().max(500).describe("The question, in English (at most 500 characters)."),
       },
