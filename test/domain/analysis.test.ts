@@ -415,10 +415,25 @@ export const TABLES: readonly RuleTable[] = [
     flag: [
       { name: "route in another namespace, listener allows Same", text: join(gateway("- { name: http, protocol: HTTP, port: 80 }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]")), source: `${GW}/guides/user-guides/multiple-ns/` },
       { name: "hostnames do not intersect", text: join(gateway("- { name: http, protocol: HTTP, port: 80, hostname: a.example.com, allowedRoutes: { namespaces: { from: All } } }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]\nhostnames: [b.example.com]")), source: `${GW}/reference/api-types/gateway/` },
+      {
+        name: "metadata.name selector names another namespace",
+        text: join(gateway("- name: web\n  protocol: HTTP\n  port: 80\n  allowedRoutes: { namespaces: { from: Selector, selector: { matchLabels: { kubernetes.io/metadata.name: payments } } } }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]")),
+        source: `${GW}/docs/concepts/api-overview/#attaching-routes-to-gateways`,
+      },
       { name: "TCPRoute on an HTTP listener", text: join(gateway(ALL_ROUTES_LISTENER), "apiVersion: gateway.networking.k8s.io/v1\nkind: TCPRoute\nmetadata: { name: t, namespace: shop }\nspec:\n  parentRefs: [{ name: edge, namespace: infra }]\n  rules: [{ backendRefs: [{ name: db, port: 5432 }] }]\n"), source: `${GW}/reference/api-types/tcproute/` },
     ],
     noFlag: [
       { name: "wildcard listener hostname covers the route", text: join(gateway("- { name: http, protocol: HTTP, port: 80, hostname: '*.example.com', allowedRoutes: { namespaces: { from: All } } }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]\nhostnames: [shop.example.com]")), source: `${GW}/reference/api-types/gateway/` },
+      {
+        name: "namespace selector on the automatic kubernetes.io/metadata.name label",
+        text: join(gateway("- name: web\n  protocol: HTTP\n  port: 80\n  allowedRoutes: { kinds: [{ kind: HTTPRoute }], namespaces: { from: Selector, selector: { matchLabels: { kubernetes.io/metadata.name: shop } } } }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]")),
+        source: `${GW}/docs/concepts/api-overview/#attaching-routes-to-gateways`,
+      },
+      {
+        name: "Namespace object with the selected label",
+        text: join("apiVersion: v1\nkind: Namespace\nmetadata: { name: shop, labels: { gateway-access: \"yes\" } }\n", gateway("- name: web\n  protocol: HTTP\n  port: 80\n  allowedRoutes: { namespaces: { from: Selector, selector: { matchLabels: { gateway-access: \"yes\" } } } }"), httpRoute("parentRefs: [{ name: edge, namespace: infra }]")),
+        source: `${GW}/guides/user-guides/multiple-ns/`,
+      },
       { name: "same namespace, default allowedRoutes", text: join(gateway("- { name: http, protocol: HTTP, port: 80 }", "shop"), httpRoute("parentRefs: [{ name: edge }]")), source: `${GW}/docs/concepts/api-overview/#attaching-routes-to-gateways` },
     ],
   },

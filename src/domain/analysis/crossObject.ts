@@ -240,6 +240,19 @@ function checkGrant(ctx: AnalysisContext, from: ObjectRecord, path: string, to: 
   ctx.report(grants.length ? "reference-grant-missing" : "reference-grant-not-in-input", from, path, params);
 }
 
+/**
+ * A namespace's labels, when they are known: from its Namespace object in the input, plus the
+ * kubernetes.io/metadata.name label the API server sets on every namespace (since 1.22). Without
+ * the object only that label is known, which is enough for selectors that use nothing else.
+ */
+function namespaceLabels(ctx: AnalysisContext, name: string, selector: Record<string, unknown>): Record<string, string> | null {
+  const implicit = { "kubernetes.io/metadata.name": name };
+  const ns = ctx.ofKind("Namespace").find((n) => n.name === name);
+  if (ns) return { ...ns.labels, ...implicit };
+  const keys = [...Object.keys(asRecord(selector.matchLabels)), ...asArray(selector.matchExpressions).map((e) => asRecord(e).key)];
+  return keys.length && keys.every((k) => k === "kubernetes.io/metadata.name") ? implicit : null;
+}
+
 /** Route kinds a listener accepts by default, by protocol (Gateway API listener `allowedRoutes`). */
 const DEFAULT_ROUTE_KINDS: Record<string, readonly string[]> = {
   HTTP: ["HTTPRoute", "GRPCRoute"],
@@ -267,10 +280,10 @@ function listenerExcludes(ctx: AnalysisContext, gw: ObjectRecord, listener: Reco
   const from = asString(asRecord(allowed.namespaces).from) ?? "Same";
   if (from === "Same" && !sameNamespace(gw.namespace, route.namespace)) return `it accepts routes only from its own namespace (${gw.namespace})`;
   if (from === "None") return "it accepts no routes (allowedRoutes.namespaces.from: None)";
-  if (from === "Selector") {
-    const ns = ctx.ofKind("Namespace").find((n) => n.name === route.namespace);
+  if (from === "Selector" && route.namespace) {
     const selector = asRecord(asRecord(allowed.namespaces).selector);
-    if (ns && !selectorMatches(selector, ns.labels, false)) return `the route's namespace ${route.namespace} does not match its namespace selector`;
+    const labels = namespaceLabels(ctx, route.namespace, selector);
+    if (labels && !selectorMatches(selector, labels, false)) return `the route's namespace ${route.namespace} does not match its namespace selector`;
   }
   const hostname = asString(listener.hostname);
   const routeHosts = asArray(route.spec.hostnames).filter((h): h is string => typeof h === "string");
