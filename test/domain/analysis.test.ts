@@ -176,7 +176,10 @@ export const TABLES: readonly RuleTable[] = [
   },
   {
     rule: "invalid-label",
-    flag: [{ name: "selector value with a space", text: service("web", 'selector: { app: "my web" }\nports: [{ port: 80 }]'), source: `${K8S}/concepts/overview/working-with-objects/labels/#syntax-and-character-set` }],
+    flag: [
+      { name: "selector value with a space", text: service("web", 'selector: { app: "my web" }\nports: [{ port: 80 }]'), source: `${K8S}/concepts/overview/working-with-objects/labels/#syntax-and-character-set` },
+      { name: "annotation key with a stray quote (kubeconform fixture pattern)", text: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  annotations:\n    'example.com/owner\"': team-a\n", source: `${K8S}/concepts/overview/working-with-objects/annotations/#syntax-and-character-set` },
+    ],
     noFlag: [{ name: "prefixed key", text: service("web", "selector: { app.kubernetes.io/name: web }\nports: [{ port: 80 }]"), source: `${K8S}/concepts/overview/working-with-objects/labels/#syntax-and-character-set` }],
   },
   {

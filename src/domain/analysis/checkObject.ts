@@ -81,6 +81,10 @@ function checkLabels(ctx: AnalysisContext, o: ObjectRecord): void {
   const labelSets: [string, Record<string, unknown>][] = [["metadata.labels", asRecord(asRecord(o.raw!.metadata).labels)]];
   if (o.kind === "Service") labelSets.push(["spec.selector", asRecord(o.spec.selector)]);
   if (o.template && o.kind !== "Pod") labelSets.push([`${o.template.specPath.replace(/\.spec$/, "")}.metadata.labels`, o.template.labels]);
+  for (const key of Object.keys(asRecord(asRecord(o.raw!.metadata).annotations))) {
+    const problem = labelProblem(key, "");
+    if (problem) ctx.report("invalid-label", o, `metadata.annotations.${key}`, { detail: `annotation keys follow the label key rules: ${problem}` });
+  }
   for (const [path, labels] of labelSets) {
     for (const [key, value] of Object.entries(labels)) {
       if (typeof value !== "string") continue; // the schema check reports the type
