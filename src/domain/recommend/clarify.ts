@@ -78,11 +78,12 @@ export function clarifyingQuestions(
     const options = allowed.map((o) => {
       // An answer settles the question's field and any related field the question left open, never one it settled.
       const sets = Object.fromEntries(Object.entries(o.sets).filter(([f]) => f === q.field || unsettled(interpreted.fields.get(f as SingleField))));
-      const answered: RequirementsInput = { ...input, ...sets };
-      const best = recommend(answered, knowledge, rules).best.option;
       const given = Object.entries(sets).map(([f, v]) => [(input as unknown as Record<string, unknown>)[f], v] as const);
+      // An answer the reading already holds needs no second run: the engine is deterministic.
+      const same = given.every(([now, v]) => now === v);
+      const best = same ? assumedBest : recommend({ ...input, ...sets }, knowledge, rules).best.option;
       // The current answer assumed this option if it set the same values, or set none and this option is the default.
-      const assumed = given.every(([now, v]) => now === v) || (o.default === true && given.every(([now, v]) => now === undefined || now === v));
+      const assumed = same || (o.default === true && given.every(([now, v]) => now === undefined || now === v));
       return {
         value: o.value,
         answer: o.answer,

@@ -220,18 +220,22 @@ interface Compiled {
   readonly anchors: readonly string[];
   /** For each required word of the pattern, the stems that can fill it: all must be in the question. */
   readonly required: readonly (readonly string[])[];
+  /** The stems a match can start with; null when the first word is optional or any word. */
+  readonly first: readonly string[] | null;
 }
 
 function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly string[]>, depth = 0): Compiled {
   if (depth > 3) throw new PatternError(`macros nest too deeply in "${pattern}"`);
   const anchors: string[] = [];
   const requiredSlots: string[][] = [];
+  let first: string[] | null | undefined;
   let source = "";
   let required = 0;
   for (const slot of pattern.trim().split(/\s+/)) {
     if (source) source += DETERMINER;
     if (slot === "...") {
       source += `(?:${WORD}){0,3}`;
+      if (first === undefined) first = null;
       continue;
     }
     let optional = slot.startsWith("[") && slot.endsWith("]");
@@ -239,9 +243,13 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
     if (!body) throw new PatternError(`empty slot in "${pattern}"`);
     // Stems that can start this slot; null when anything can ("*").
     let starts: string[] | null = [];
+    // Stems a match of this slot begins with (for the first slot of the pattern).
+    const firstStems: string[] = [];
+    let firstKnown = true;
     const alternatives = body.split("|").flatMap((alt) => {
       if (alt === "*") {
         starts = null;
+        firstKnown = false;
         return WORD;
       }
       if (alt.startsWith("@")) {
@@ -251,6 +259,8 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
         for (const part of parts) {
           anchors.push(...part.anchors);
           starts?.push(...(part.required[0] ?? []));
+          if (part.first === null) firstKnown = false;
+          else firstStems.push(...part.first);
         }
         return `(?:${parts.map((p) => p.source).join("|")})`;
       }
@@ -263,9 +273,11 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
       }
       anchors.push(...lit.stems);
       starts?.push(lit.stems[0]!);
+      firstStems.push(lit.stems[0]!);
       return [lit.source];
     });
     if (alternatives.length === 0) continue;
+    if (first === undefined) first = optional || !firstKnown ? null : [...new Set(firstStems)];
     if (!optional && starts !== null) requiredSlots.push([...new Set(starts as string[])]);
     // Longer alternatives first: a regular expression takes the first alternative that matches.
     alternatives.sort((a, b) => b.length - a.length);
@@ -274,12 +286,16 @@ function compilePhrase(pattern: string, macros: ReadonlyMap<string, readonly str
     if (!optional) required++;
   }
   if (required === 0) throw new PatternError(`"${pattern}" has no required word`);
-  return { source, anchors: [...new Set(anchors)], required: requiredSlots };
+  return { source, anchors: [...new Set(anchors)], required: requiredSlots, first: first ?? null };
 }
 
 /** One pattern, run only when one of its literal words is in the question. */
 interface CompiledPattern {
+  /** Global, for patterns that can start with any word. */
   readonly re: RegExp;
+  /** Sticky, tried only where one of `first` starts a token. */
+  readonly sticky: RegExp;
+  readonly first: ReadonlySet<string> | null;
   readonly anchorSet: ReadonlySet<string>;
   /** Cheap test before the regular expression: each required word has a candidate in the question. */
   readonly required: readonly (readonly string[])[];
@@ -289,8 +305,14 @@ type CompiledRule = readonly CompiledPattern[];
 // Each pattern on its own, so a short match of one pattern never hides a longer match of another.
 function compileRule(patterns: readonly string[], macros: ReadonlyMap<string, readonly string[]>): CompiledRule {
   return patterns.map((p) => {
-    const { source, anchors, required } = compilePhrase(p, macros);
-    return { re: new RegExp(`(?<= )${source}`, "g"), anchorSet: new Set(anchors), required };
+    const { source, anchors, required, first } = compilePhrase(p, macros);
+    return {
+      re: new RegExp(`(?<= )${source}`, "g"),
+      sticky: new RegExp(source, "y"),
+      first: first ? new Set(first) : null,
+      anchorSet: new Set(anchors),
+      required,
+    };
   });
 }
 
@@ -384,16 +406,30 @@ export interface PhraseReading {
   readonly used: readonly boolean[];
 }
 
+function addSpan(pattern: CompiledPattern, tokens: Tokens, start: number, text: string, spans: Span[]): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) count++;
+  if (count === 0) return 0;
+  const core: number[] = [];
+  for (let i = start; i < start + count; i++) if (pattern.anchorSet.has(tokens.stems[i]!)) core.push(i);
+  spans.push({ start, end: start + count, core });
+  return count;
+}
+
 function matchPattern(pattern: CompiledPattern, tokens: Tokens, spans: Span[]): void {
+  if (pattern.first) {
+    // Tried only where a word that can start it stands (most patterns start with a literal word).
+    for (let i = 0; i < tokens.stems.length; i++) {
+      if (!pattern.first.has(tokens.stems[i]!)) continue;
+      pattern.sticky.lastIndex = tokens.starts[i]!;
+      const m = pattern.sticky.exec(tokens.text);
+      if (m) i += Math.max(0, addSpan(pattern, tokens, i, m[0], spans) - 1);
+    }
+    return;
+  }
   for (const m of tokens.text.matchAll(pattern.re)) {
     const start = tokens.tokenAt.get(m.index) ?? -1;
-    if (start < 0) continue;
-    let count = 0;
-    for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 32) count++;
-    if (count === 0) continue;
-    const core: number[] = [];
-    for (let i = start; i < start + count; i++) if (pattern.anchorSet.has(tokens.stems[i]!)) core.push(i);
-    spans.push({ start, end: start + count, core });
+    if (start >= 0) addSpan(pattern, tokens, start, m[0], spans);
   }
 }
 
