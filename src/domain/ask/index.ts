@@ -13,7 +13,7 @@ import type { SearchIndex } from "../search/search.js";
 import { uniqueSources } from "../sources.js";
 import { normalizeKubernetesVersion, statusAtKubernetesVersion } from "../versions.js";
 import { findGuide, guideSteps } from "../guides/index.js";
-import { searchGuides, type GuideHit } from "../search/search.js";
+import { rankGuides, type GuideHit } from "../search/search.js";
 import { classify } from "./classify.js";
 import { retrieveSentences } from "./facts.js";
 import { followUpsFor } from "./followUps.js";
@@ -74,10 +74,13 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
   const classified = classify(q);
   const signals = questionSignals(knowledge, q);
   const topic = topicWords(knowledge, q);
-  const guideHits = safeGuideSearch(searchIndex, topic);
+  // Ranked on first use: a what-to-use question answered by the recommender never needs them.
+  let ranked: RankedGuide[] | undefined;
+  const guideHits = () => (ranked ??= safeGuideSearch(searchIndex, topic));
   const answer = (partial: Draft): Answer => {
     const concepts = unique(partial.conceptSlugs).flatMap((slug) => knowledge.conceptsBySlug.get(slug) ?? []);
-    const guideSlugs = unique([...(partial.guideSlugs ?? []), ...guideHits.filter(strong).map((h) => h.guideSlug)]).slice(0, 3);
+    const related = partial.kind === "RECOMMENDATION" ? [] : guideHits().filter(strong).map((h) => h.guideSlug);
+    const guideSlugs = unique([...(partial.guideSlugs ?? []), ...related]).slice(0, 3);
     const extra = partial.guideSlugs?.length
       ? (findGuide(knowledge, partial.guideSlugs[0]!)?.seeAlso ?? []).flatMap((slug) => findGuide(knowledge, slug)?.questions.find((g) => g.endsWith("?")) ?? [])
       : [];
@@ -110,17 +113,19 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
     if (concept) return answer(lifecycleAnswer(concept, q, signals.has("YES_NO")));
   }
 
-  const top = guideHits[0];
-  const guide = top ? findGuide(knowledge, top.guideSlug) : undefined;
-  const strongGuide = top !== undefined && strong(top);
-  const fairGuide = top !== undefined && fair(top);
   const asksHow = signals.has("HOW_TO") || signals.has("TROUBLESHOOTING");
-
   // A yes/no question about what a named concept can do.
   if (signals.has("YES_NO")) {
     const yesNo = yesNoAnswer(knowledge, q);
     if (yesNo) return answer({ kind: "YES_NO", text: yesNo.text, sources: yesNo.sources, conceptSlugs: yesNo.conceptSlugs, recommendation: null });
   }
+  // A what-to-use question that asks no how is the recommender's, whatever the guides say.
+  if (classified.kind === "RECOMMENDATION" && !asksHow) return answer(recommendationAnswer(knowledge, q));
+  const top = guideHits()[0];
+  const guide = top ? findGuide(knowledge, top.guideSlug) : undefined;
+  const strongGuide = top !== undefined && strong(top);
+  const fairGuide = top !== undefined && fair(top);
+
   // Something is broken: a fix, not a new design, answers it.
   if (guide && signals.has("TROUBLESHOOTING") && fairGuide) return answer(guideAnswer(guide));
   // "How do I expose..." is also a what-to-use question; a how-to guide wins only when it covers most of the question.
@@ -159,19 +164,21 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
 }
 
 /** A guide that answers the question on its own: most of its words, or a clear match on its phrasings. */
-function strong(hit: GuideHit): boolean {
+function strong(hit: RankedGuide): boolean {
   return (hit.coverage >= GUIDE_COVERAGE && hit.score >= GUIDE_SCORE) || (hit.coverage >= 0.4 && hit.score >= 40);
 }
 
 /** A guide good enough when the question asks how to do or fix something. */
-function fair(hit: GuideHit): boolean {
+function fair(hit: RankedGuide): boolean {
   return hit.coverage >= 0.25 && hit.score >= 20;
 }
 
 
-function safeGuideSearch(index: SearchIndex, question: string): GuideHit[] {
+type RankedGuide = Pick<GuideHit, "guideSlug" | "score" | "coverage">;
+
+function safeGuideSearch(index: SearchIndex, question: string): RankedGuide[] {
   try {
-    return searchGuides(index, question.slice(0, 500), { first: 3 });
+    return rankGuides(index, question.slice(0, 500), 3);
   } catch (error) {
     if (error instanceof DomainError) return [];
     throw error;
