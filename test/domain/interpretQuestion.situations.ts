@@ -739,4 +739,35 @@ export const SITUATIONS: readonly Situation[] = [
     expect: sure("NODE_PORT"),
     phrasings: ["homelab, no load balancer possible, the game needs UDP for players online"],
   },
+  // Found misread while probing after the second pass, then fixed in the content; kept as regressions.
+  {
+    id: "third-pass-appliance-by-team",
+    source: "https://devops.aibit.im/en/article/nodeport-loadbalancer-ingress-kubernetes-comparison",
+    expect: asks(["clients"], "CLUSTER_IP"),
+    phrasings: ["the load balancer in front of the nodes is managed by the network team"],
+  },
+  {
+    id: "third-pass-namespace-owned",
+    source: "https://oneuptime.com/blog/post/2026-02-24-how-to-set-up-cross-namespace-routing-with-gateway-api/view",
+    expect: sure("EXTERNAL_NAME"),
+    phrasings: ["the database lives in a different namespace owned by another team"],
+  },
+  {
+    id: "third-pass-on-our-network",
+    source: "https://oneuptime.com/blog/post/2026-02-09-cloud-service-annotations-internal-lb/view",
+    expect: sure("LOAD_BALANCER"),
+    phrasings: ["no public IPs allowed, only internal clients on our network, EKS"],
+  },
+  {
+    id: "third-pass-tls-ends-at-alb",
+    source: "https://github.com/kubernetes/ingress-nginx/issues/4454",
+    expect: sure("GATEWAY_HTTP_ROUTE"),
+    phrasings: ["customers reach it through our own domain, TLS is terminated by the AWS ALB"],
+  },
+  {
+    id: "third-pass-tls-ends-in-pods",
+    source: "https://github.com/kubernetes/ingress-nginx/issues/5922",
+    expect: sure("LOAD_BALANCER"),
+    phrasings: ["TLS is terminated in the backend pods, public API on EKS"],
+  },
 ];

@@ -65,7 +65,7 @@ const EXTRACTORS: readonly Extractor[] = [
   X(String.raw`\b(?:on )?port (\d{1,5})\b`, (v, m) => void (v.servicePort = Number(m[1]))),
   X(String.raw`\b(?:called|named) (?!(?:by|from|with|in|on|at|to|for|it|and|or|via|only|directly|over|through|inside|outside)\b)([a-z][a-z0-9-]{0,62})\b`, (v, m) => void (v.name = m[1]?.toLowerCase())),
   // "in another namespace" names no namespace; the phrase reader reads it as a backend.
-  X(String.raw`\bin (?:the )?(?!(?:another|other|different|separate|same|their|our|my|its|own|each|every|one|a|any)\b)([a-z0-9][a-z0-9-]{0,62}) namespace\b|\bnamespace (?!(?:per|for|of|and|or|is|to)\b)([a-z0-9][a-z0-9-]{0,62})\b`, (v, m) => {
+  X(String.raw`\bin (?:the )?(?!(?:another|other|different|separate|same|their|our|my|its|own|each|every|one|a|any)\b)([a-z0-9][a-z0-9-]{0,62}) namespace\b|\bnamespace (?!(?:per|for|of|and|or|is|are|was|to|in|on|at|by|with|that|which|where|owned|managed|run|called|named|we|they|it|but|so|as)\b)([a-z0-9][a-z0-9-]{0,62})\b`, (v, m) => {
     const ns = (m[1] ?? m[2])?.toLowerCase();
     if (ns) v.namespace = ns;
   }),
