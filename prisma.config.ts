@@ -4,9 +4,8 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
-const defaultUrl = `file:${path.join(import.meta.dirname, "prisma", "knowledge.db")}`;
-process.env.DATABASE_URL ??= defaultUrl;
-const url = process.env.DATABASE_URL;
+// The only place the CLI learns the database: schema.prisma's `url` is a placeholder.
+const url = process.env.DATABASE_URL ?? `file:${path.join(import.meta.dirname, "prisma", "knowledge.db")}`;
 
 export default defineConfig({
   experimental: { adapter: true },

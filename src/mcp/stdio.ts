@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run mcp`: the MCP server over stdio, for clients that start it as a subprocess (Claude
 // Desktop, IDEs, agent frameworks). stdout carries MCP messages only; every log line goes to stderr.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
