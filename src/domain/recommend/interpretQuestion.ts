@@ -293,7 +293,6 @@ function fallback(field: SingleField, settlement: Settlement, candidates: readon
   // A question silent about the field leaves it to the engine's defaults, unless the field always needs one (clients).
   const silent = candidates.length === (SINGLE_FIELDS[field] as readonly string[]).length && !mentioned && settlement === "DEFAULT";
   const chosen = silent && !entry?.whenSilent ? undefined : entry?.defaults.find((d) => candidates.includes(d.value) && (!d.mentioned || mentioned) && defaultApplies(d, values));
-  // Without a default of its own, a field is left to the engine's defaults (applyDefaults), unless those are ruled out.
   // Without a default of its own, a field narrowed by "one of" takes the first value left;
   // otherwise it is left to the engine's defaults (applyDefaults).
   const value = chosen?.value ?? (narrowed && settlement !== "UNSURE" ? candidates[0] : undefined);
