@@ -9,7 +9,7 @@ import { ask, type Answer } from "../../src/domain/ask/index.js";
 import { guideSteps } from "../../src/domain/guides/index.js";
 import { buildSearchIndex, search, searchGuides } from "../../src/domain/search/search.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
-import { EVAL_CASES, type EvalCase } from "./askEval.cases.js";
+import { EVAL_CASES, LATE_CASES, type EvalCase } from "./askEval.cases.js";
 
 const knowledge = buildSnapshot(contentToKnowledgeData(loadContent(), new Date(0)));
 const index = buildSearchIndex(knowledge);
@@ -22,8 +22,8 @@ const KNOWN_FAILURES: ReadonlySet<string> = new Set([
   "kind-access-services",
 ]);
 /** Floors: raise them when answers improve, never lower them to hide a regression. */
-const MIN_ACCEPTABLE = 112;
-const MIN_FACTS_IN_TOP5 = 114;
+const MIN_ACCEPTABLE = 134;
+const MIN_FACTS_IN_TOP5 = 136;
 
 const answerText = (a: Answer) => [a.text, ...a.steps].join("\n");
 
@@ -74,7 +74,11 @@ describe("ask() on real questions", () => {
   it(`answers at least ${MIN_ACCEPTABLE} of ${EVAL_CASES.length} acceptably and finds the facts in the top 5 hits for at least ${MIN_FACTS_IN_TOP5}`, () => {
     const passed = results.filter((r) => r.problems.length === 0).length;
     const retrieved = results.filter((r) => r.retrieved).length;
-    console.info(`ask eval: ${passed}/${results.length} acceptable, facts in top 5 for ${retrieved}/${results.length}`);
+    const late = new Set(LATE_CASES.map((c) => c.id));
+    const latePassed = results.filter((r) => late.has(r.c.id) && r.problems.length === 0).length;
+    // The late cases were 19/22 before the three fixes they prompted (a selector hint in the NodePort
+    // guide, "what can cause" as a troubleshooting cue, a "find a pod by name" phrasing).
+    console.info(`ask eval: ${passed}/${results.length} acceptable (late cases ${latePassed}/${late.size}), facts in top 5 for ${retrieved}/${results.length}`);
     expect(passed).toBeGreaterThanOrEqual(MIN_ACCEPTABLE);
     expect(retrieved).toBeGreaterThanOrEqual(MIN_FACTS_IN_TOP5);
   });
