@@ -109,14 +109,23 @@ export function evaluateRule(rule: CelRule, self: unknown): CelOutcome {
   }
 }
 
-/** YAML numbers are JavaScript numbers; CEL ints are BigInts in the library, so whole numbers become BigInts. */
+/**
+ * YAML numbers are JavaScript numbers; CEL ints are BigInts in the library, so whole numbers become
+ * BigInts. Rules sit at many levels of one object, so converted sub-objects are remembered.
+ */
+const converted = new WeakMap<object, unknown>();
 function toCel(value: unknown): unknown {
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
-  if (Array.isArray(value)) return value.map(toCel);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toCel(v);
-    return out;
+  if (value === null || typeof value !== "object") return value;
+  let out = converted.get(value);
+  if (out === undefined) {
+    if (Array.isArray(value)) out = value.map(toCel);
+    else {
+      const obj: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) obj[k] = toCel(v);
+      out = obj;
+    }
+    converted.set(value, out);
   }
-  return value;
+  return out;
 }

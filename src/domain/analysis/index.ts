@@ -78,7 +78,17 @@ export function newestAnalysisKubernetesVersion(knowledge: KnowledgeSnapshot): s
 }
 
 /** The newest Gateway API release the knowledge base knows: its coverage statement, lifecycles and the validated CRDs. */
+const newestGatewayByKnowledge = new WeakMap<KnowledgeSnapshot, string>();
 export function newestGatewayApiVersion(knowledge: KnowledgeSnapshot): string {
+  let newest = newestGatewayByKnowledge.get(knowledge);
+  if (newest === undefined) {
+    newest = computeNewestGatewayApiVersion(knowledge);
+    newestGatewayByKnowledge.set(knowledge, newest);
+  }
+  return newest;
+}
+
+function computeNewestGatewayApiVersion(knowledge: KnowledgeSnapshot): string {
   const versions = [GATEWAY_SCHEMAS.gatewayApiVersion];
   const coverage = knowledge.documents.coverage?.[0]?.gatewayApiVersion;
   if (coverage) versions.push(coverage);
