@@ -89,7 +89,10 @@ export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): Yes
   if (capability.value === "NO" || capability.value === "DEPENDS") {
     const options = alternatives(knowledge, concept, capability.dimensionSlug);
     if (options.length) {
-      text.push(`${options.length > 1 ? "Options" : "An option"} that can: ${options.map((o) => o.label).join(" or ")}.`);
+      // A DEPENDS option is offered with its condition, so "can" does not overclaim.
+      const label = (o: (typeof options)[number]) =>
+        o.capability.value === "DEPENDS" ? `${o.label} (where supported)` : o.capability.value === "PARTIAL" ? `${o.label} (partly)` : o.label;
+      text.push(`${options.length > 1 ? "Options" : "An option"} that can: ${options.map(label).join(" or ")}.`);
       for (const o of options) {
         conceptSlugs.push(o.slug);
         sources.push(...o.capability.sources);
