@@ -74,7 +74,7 @@ function fixtureKnowledge(): KnowledgeSnapshot {
     comparisons: [],
     serviceTypes: [],
     recommendationRules: fixtureRules(),
-    documents: { guides: [] },
+    documents: { guides: [], askVocabulary: [], families: [], coverage: [], interpretation: [], ingressMigration: [], analysisRules: [] },
   });
 }
 
