@@ -194,6 +194,7 @@ export const TABLES: readonly RuleTable[] = [
     rule: "field-not-available",
     flag: [
       { name: "trafficDistribution on 1.29", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), options: { kubernetesVersion: "1.29" }, source: `${K8S}/concepts/services-networking/service/#traffic-distribution` },
+      { name: "Pod hostnameOverride on 1.34 (alpha)", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: build-agent-7\n  containers: [{ name: c, image: busybox }]\n", options: { kubernetesVersion: "1.34" }, source: `${K8S}/reference/command-line-tools-reference/feature-gates/#HostnameOverride` },
       { name: "PreferSameNode on 1.33 (alpha)", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferSameNode"), options: { kubernetesVersion: "1.33" }, source: `${K8S}/reference/command-line-tools-reference/feature-gates/` },
     ],
     noFlag: [{ name: "trafficDistribution on 1.33", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), options: { kubernetesVersion: "1.33" }, source: `${K8S}/concepts/services-networking/service/#traffic-distribution` }],
@@ -203,8 +204,13 @@ export const TABLES: readonly RuleTable[] = [
     flag: [
       { name: "externalIPs (deprecated in 1.36)", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\nexternalIPs: [198.51.100.7]"), source: `${K8S}/concepts/services-networking/service/#external-ips` },
       { name: "loadBalancerIP", text: service("web", "type: LoadBalancer\nselector: { app: web }\nports: [{ port: 80 }]\nloadBalancerIP: 203.0.113.10"), source: `${K8S}/concepts/services-networking/service/#loadbalancer` },
+      { name: "trafficDistribution PreferClose, an alias of PreferSameZone", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), source: `${K8S}/concepts/services-networking/service/#traffic-distribution` },
     ],
-    noFlag: [{ name: "externalIPs on 1.35", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\nexternalIPs: [198.51.100.7]"), options: { kubernetesVersion: "1.35" }, source: `${K8S}/concepts/services-networking/service/#external-ips` }],
+    noFlag: [
+      { name: "PreferClose on 1.32", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), options: { kubernetesVersion: "1.32" }, source: `${K8S}/concepts/services-networking/service/#traffic-distribution` },
+      { name: "PreferSameZone", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferSameZone"), source: `${K8S}/concepts/services-networking/service/#traffic-distribution` },
+      { name: "externalIPs on 1.35", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\nexternalIPs: [198.51.100.7]"), options: { kubernetesVersion: "1.35" }, source: `${K8S}/concepts/services-networking/service/#external-ips` },
+    ],
   },
   {
     rule: "deprecated-annotation",
