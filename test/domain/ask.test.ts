@@ -21,7 +21,8 @@ const QUESTIONS: readonly (readonly [string, AnswerKind, string])[] = [
   ["How do I expose 12 HTTP microservices on AWS under one domain?", "RECOMMENDATION", "httproute"],
   ["What should I use to reach a database outside the cluster at db.example.com?", "RECOMMENDATION", "external-name"],
   ["Can you recommend a way to expose a gRPC API to the internet?", "RECOMMENDATION", "grpcroute"],
-  ["How can I reach a pod from my laptop?", "RECOMMENDATION", "kubectl-port-forward"],
+  ["Which option should I use to reach a pod from my laptop?", "RECOMMENDATION", "kubectl-port-forward"],
+  ["How can I reach a pod from my laptop?", "HOW_TO", "kubectl-port-forward"],
   // Comparisons.
   ["Ingress vs Gateway API", "COMPARISON", "gateway-api"],
   ["What's the difference between ClusterIP and NodePort?", "COMPARISON", "node-port"],
