@@ -452,6 +452,11 @@ export const TABLES: readonly RuleTable[] = [
     noFlag: [{ name: "backend Service present", text: join(WEB_SVC, httpRoute("parentRefs: [{ name: edge }]\nrules: [{ backendRefs: [{ name: web, port: 80 }] }]")), source: `${GW}/reference/api-types/httproute/#backendrefs` }],
   },
   {
+    rule: "route-weights-all-zero",
+    flag: [{ name: "both backends at weight 0", text: httpRoute("parentRefs: [{ name: edge }]\nrules: [{ backendRefs: [{ name: web, port: 80, weight: 0 }, { name: web-v2, port: 80, weight: 0 }] }]"), source: `${GW}/guides/user-guides/traffic-splitting/` }],
+    noFlag: [{ name: "a canary at weight 0 beside a weighted backend", text: httpRoute("parentRefs: [{ name: edge }]\nrules: [{ backendRefs: [{ name: web, port: 80, weight: 1 }, { name: web-v2, port: 80, weight: 0 }] }]"), source: `${GW}/guides/user-guides/traffic-splitting/` }],
+  },
+  {
     rule: "route-backend-port-missing",
     flag: [{ name: "backendRef port is the Pod port", text: join(WEB_SVC, httpRoute("parentRefs: [{ name: edge }]\nrules: [{ backendRefs: [{ name: web, port: 8080 }] }]")), source: `${GW}/reference/api-types/httproute/#backendrefs` }],
     noFlag: [{ name: "backendRef port is the Service port", text: join(WEB_SVC, httpRoute("parentRefs: [{ name: edge }]\nrules: [{ backendRefs: [{ name: web, port: 80 }] }]")), source: `${GW}/reference/api-types/httproute/#backendrefs` }],
@@ -625,6 +630,8 @@ describe("results", () => {
     const a = analyze(join(WEB, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: from-gw, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: web } }\n  policyTypes: [Ingress]\n  ingress: [{ from: [{ namespaceSelector: { matchLabels: { name: infra } } }], ports: [{ port: 8080 }] }]\n"));
     expect(a.objects[1]!.explanation).toMatch(/namespaces labelled name=infra on 8080\/TCP/);
     expect(a.objects[0]!.explanation).toMatch(/NetworkPolicies from-gw select these Pods/);
+    const withService = analyze(join(WEB, WEB_SVC, "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: from-gw, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: web } }\n"));
+    expect(withService.objects[1]!.explanation).toMatch(/NetworkPolicies from-gw select those Pods/);
   });
 
   it("reports a WARNING the object accepts in its annotation as INFO, but never an ERROR", () => {

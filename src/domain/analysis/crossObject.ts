@@ -340,6 +340,10 @@ function checkRoutes(ctx: AnalysisContext, services: ObjectRecord[], relations: 
         });
       }
     });
+    asArray(route.spec.rules).forEach((r, i) => {
+      const refs = asArray(asRecord(r).backendRefs).map(asRecord);
+      if (refs.length && refs.every((b) => b.weight === 0)) ctx.report("route-weights-all-zero", route, `spec.rules[${i}].backendRefs`, { count: refs.length });
+    });
     for (const { path, ref } of routeBackendRefs(route)) {
       const kind = asString(ref.kind) ?? "Service";
       const group = asString(ref.group) ?? "";

@@ -150,6 +150,8 @@ function explainService(o: ObjectRecord, relations: Relations): string {
     parts.push(
       `Backends: Pods labelled ${describeSelector(s.selector, true)}${pods === undefined ? " (the input holds no workloads to match)" : pods.length ? `, from ${list(pods.map(objectLabel))}` : ", and no workload in the input has them"}.`,
     );
+    const policies = [...new Set((pods ?? []).flatMap((w) => relations.policiesByWorkload.get(w.index) ?? []))];
+    if (policies.length) parts.push(`NetworkPolicies ${list(policies.map((p) => p.name ?? "?"))} select those Pods, so only the clients they allow get through, where the network plugin enforces policies.`);
   } else {
     parts.push("It has no selector, so Kubernetes creates no endpoints for it: its backends are the EndpointSlices labelled kubernetes.io/service-name: " + `${o.name} that you manage.`);
   }

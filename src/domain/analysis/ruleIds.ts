@@ -62,6 +62,7 @@ export const ANALYSIS_RULE_IDS = [
   "route-not-allowed-by-listener",
   "route-parent-missing",
   "route-parent-section-missing",
+  "route-weights-all-zero",
   "schema-cel-rule",
   "schema-duplicate",
   "schema-enum",
