@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ANALYSIS_RULE_IDS } from "../../src/domain/analysis/ruleIds.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { analyze, deployment, gateway, gatewayClass, join, knowledge, rules, service } from "./analysisFixtures.js";
+import { SCENARIOS } from "./analysisScenarios.js";
 
 const K8S = "https://kubernetes.io/docs";
 const GW = "https://gateway-api.sigs.k8s.io";
@@ -482,6 +483,79 @@ export const TABLES: readonly RuleTable[] = [
     noFlag: [{ name: "XBackend DNS hostname", text: "apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XBackend\nmetadata: { name: ext }\nspec:\n  type: ExternalHostname\n  externalHostname: { hostname: api.example.com }\n  port: { number: 443 }\n", source: `${GW}/reference/api-types/backend/` }],
   },
   {
+    rule: "not-an-object",
+    flag: [{ name: "a document that is a list", text: "- apiVersion: v1\n  kind: Service\n", source: `${K8S}/concepts/overview/working-with-objects/` }],
+    noFlag: [{ name: "a mapping", text: WEB_SVC, source: `${K8S}/concepts/overview/working-with-objects/` }],
+  },
+  {
+    rule: "missing-name",
+    flag: [{ name: "no metadata.name", text: "apiVersion: v1\nkind: Service\nmetadata: { namespace: shop }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n", source: `${K8S}/concepts/overview/working-with-objects/names/` }],
+    noFlag: [{ name: "generateName instead of name", text: "apiVersion: batch/v1\nkind: Job\nmetadata: { generateName: migrate- }\nspec:\n  template:\n    spec: { restartPolicy: Never, containers: [{ name: m, image: busybox }] }\n", source: `${K8S}/reference/kubernetes-api/common-definitions/object-meta/` }],
+  },
+  {
+    rule: "schema-duplicate",
+    flag: [{ name: "two containers with one name", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: app, image: a }, { name: app, image: b }]\n", source: `${K8S}/reference/using-api/api-concepts/#field-validation` }],
+    noFlag: [{ name: "two containers with two names", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: app, image: a }, { name: sidecar, image: b }]\n", source: `${K8S}/concepts/workloads/pods/` }],
+  },
+  {
+    rule: "external-name-missing",
+    flag: [{ name: "ExternalName without externalName", text: service("db", "type: ExternalName"), source: `${K8S}/concepts/services-networking/service/#externalname` }],
+    noFlag: [{ name: "ExternalName with a name", text: service("db", "type: ExternalName\nexternalName: db.example.com"), source: `${K8S}/concepts/services-networking/service/#externalname` }],
+  },
+  {
+    rule: "external-name-invalid",
+    flag: [{ name: "externalName with a scheme", text: service("db", "type: ExternalName\nexternalName: https://db.example.com"), source: `${K8S}/concepts/services-networking/service/#externalname` }],
+    noFlag: [{ name: "fully qualified name with a trailing dot", text: service("db", "type: ExternalName\nexternalName: db.example.com."), source: `${K8S}/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec` }],
+  },
+  {
+    rule: "external-name-selector-ignored",
+    flag: [{ name: "ExternalName with a selector", text: service("db", "type: ExternalName\nexternalName: db.example.com\nselector: { app: db }"), source: `${K8S}/concepts/services-networking/service/#externalname` }],
+    noFlag: [{ name: "ExternalName alone", text: service("db", "type: ExternalName\nexternalName: db.example.com"), source: `${K8S}/concepts/services-networking/service/#externalname` }],
+  },
+  {
+    rule: "lb-field-ignored",
+    flag: [{ name: "loadBalancerIP on ClusterIP", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\nloadBalancerIP: 203.0.113.10"), source: `${K8S}/concepts/services-networking/service/#loadbalancer` }],
+    noFlag: [{ name: "no load-balancer fields", text: WEB_SVC, source: `${K8S}/concepts/services-networking/service/#loadbalancer` }],
+  },
+  {
+    rule: "invalid-address",
+    flag: [
+      { name: "source range without a prefix length", text: service("web", "type: LoadBalancer\nselector: { app: web }\nports: [{ port: 80 }]\nloadBalancerSourceRanges: [203.0.113.7]"), source: `${K8S}/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec` },
+      { name: "clusterIP that is not an address", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\nclusterIP: auto"), source: `${K8S}/concepts/services-networking/service/#choosing-your-own-ip-address` },
+    ],
+    noFlag: [{ name: "IPv6 source range and fixed IPv4 clusterIP", text: service("web", "type: LoadBalancer\nselector: { app: web }\nports: [{ port: 80 }]\nclusterIP: 10.96.10.10\nloadBalancerSourceRanges: ['2001:db8::/32']"), source: `${K8S}/concepts/services-networking/service/#choosing-your-own-ip-address` }],
+  },
+  {
+    rule: "ingress-no-rules",
+    flag: [{ name: "empty Ingress spec", text: ingress("ingressClassName: example"), source: `${K8S}/reference/kubernetes-api/service-resources/ingress-v1/#IngressSpec` }],
+    noFlag: [{ name: "default backend only", text: ingress("defaultBackend: { service: { name: web, port: { number: 80 } } }"), source: `${K8S}/concepts/services-networking/ingress/#default-backend` }],
+  },
+  {
+    rule: "ingress-backend-port-required",
+    flag: [{ name: "backend Service without a port", text: ingress("defaultBackend: { service: { name: web, port: {} } }"), source: `${K8S}/reference/kubernetes-api/service-resources/ingress-v1/#IngressSpec` }],
+    noFlag: [{ name: "backend with port.number", text: ingress("defaultBackend: { service: { name: web, port: { number: 80 } } }"), source: `${K8S}/reference/kubernetes-api/service-resources/ingress-v1/#IngressSpec` }],
+  },
+  {
+    rule: "ingress-nginx-class-name",
+    flag: [{ name: "class nginx with no IngressClass in the input", text: ingress("ingressClassName: nginx\ndefaultBackend: { service: { name: web, port: { number: 80 } } }"), source: "https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/" }],
+    noFlag: [{ name: "class nginx declared for another controller", text: join("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: { name: nginx }\nspec: { controller: nginx.org/ingress-controller }\n", ingress("ingressClassName: nginx\ndefaultBackend: { service: { name: web, port: { number: 80 } } }")), source: "https://docs.nginx.com/nginx-ingress-controller/" }],
+  },
+  {
+    rule: "statefulset-service-not-headless",
+    flag: [{ name: "serviceName names a ClusterIP Service", text: join(service("db", "selector: { app: db }\nports: [{ port: 5432 }]"), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db, namespace: shop }\nspec:\n  serviceName: db\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec: { containers: [{ name: db, image: postgres, ports: [{ containerPort: 5432 }] }] }\n"), source: `${K8S}/concepts/workloads/controllers/statefulset/#stable-network-id` }],
+    noFlag: [{ name: "serviceName names a headless Service", text: join(service("db", "clusterIP: None\nselector: { app: db }\nports: [{ port: 5432 }]"), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: db, namespace: shop }\nspec:\n  serviceName: db\n  selector: { matchLabels: { app: db } }\n  template:\n    metadata: { labels: { app: db } }\n    spec: { containers: [{ name: db, image: postgres, ports: [{ containerPort: 5432 }] }] }\n"), source: `${K8S}/concepts/workloads/controllers/statefulset/#stable-network-id` }],
+  },
+  {
+    rule: "endpointslice-service-missing",
+    flag: [{ name: "slice labelled for a Service not in the input", text: join(WEB_SVC, "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: db-1, namespace: shop, labels: { kubernetes.io/service-name: db } }\naddressType: IPv4\nendpoints: [{ addresses: [10.1.2.3] }]\n"), source: `${K8S}/concepts/services-networking/service/#custom-endpointslices` }],
+    noFlag: [{ name: "slice for a Service in the input", text: join(service("db", "ports: [{ port: 5432 }]"), "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: db-1, namespace: shop, labels: { kubernetes.io/service-name: db } }\naddressType: IPv4\nports: [{ port: 5432 }]\nendpoints: [{ addresses: [10.1.2.3] }]\n"), source: `${K8S}/concepts/services-networking/service/#custom-endpointslices` }],
+  },
+  {
+    rule: "policy-target-missing",
+    flag: [{ name: "BackendTLSPolicy for a Service not in the input", text: join(WEB_SVC, "apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata: { name: tls, namespace: shop }\nspec:\n  targetRefs: [{ group: '', kind: Service, name: api }]\n  validation: { hostname: api.shop.svc, wellKnownCACertificates: System }\n"), source: `${GW}/reference/api-types/policy/backendtlspolicy/` }],
+    noFlag: [{ name: "BackendTLSPolicy for a Service in the input", text: join(WEB_SVC, "apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata: { name: tls, namespace: shop }\nspec:\n  targetRefs: [{ group: '', kind: Service, name: web }]\n  validation: { hostname: web.shop.svc, wellKnownCACertificates: System }\n"), source: `${GW}/reference/api-types/policy/backendtlspolicy/` }],
+  },
+  {
     rule: "duplicate-object",
     flag: [{ name: "same Service twice", text: join(WEB_SVC, WEB_SVC), source: `${K8S}/concepts/overview/working-with-objects/names/` }],
     noFlag: [{ name: "Service and Deployment of one name", text: join(WEB, WEB_SVC), source: `${K8S}/concepts/overview/working-with-objects/names/` }],
@@ -489,6 +563,11 @@ export const TABLES: readonly RuleTable[] = [
 ];
 
 describe("manifest analysis rules", () => {
+  it("every rule the code reports has a table here or a scenario in the evaluation set", () => {
+    const covered = new Set([...TABLES.filter((t) => t.flag.length).map((t) => t.rule), ...SCENARIOS.map((s) => s.expect)]);
+    expect(ANALYSIS_RULE_IDS.filter((id) => !covered.has(id) && id !== "finding-accepted")).toEqual([]);
+  });
+
   for (const table of TABLES) {
     describe(table.rule, () => {
       it("is a rule of the analysis with content", () => {
