@@ -195,4 +195,19 @@ export const LATE_CASES: readonly EvalCase[] = [
   { id: "late-headless-dns-problem", source: "https://github.com/kubernetes/kubernetes/issues/72891", question: "The headless service DNS for my StatefulSet does not work. What should I set?", must: [/serviceName|clusterIP:? None/i] },
 ];
 
-export const EVAL_CASES: readonly EvalCase[] = [...FIRST_CASES, ...LATE_CASES];
+/** A second late batch, on ports and on Ingress versus LoadBalancer: facts and comparisons rather than guides. */
+export const LATE_CASES_2: readonly EvalCase[] = [
+  { id: "late2-nodeport-equals-targetport", source: "https://github.com/kubernetes/kubernetes/issues/36490", question: "Can I make the node port take the same value as the target port instead of a random one?", must: [/range|30000-32767/i] },
+  { id: "late2-three-ports", source: "https://github.com/sysnet4admin/SSF/issues/28", question: "Why does a Service have port, targetPort and nodePort, and does setting port and targetPort alone open it to the outside?", must: [/targetPort/, /nodePort|NodePort|LoadBalancer/] },
+  { id: "late2-targetport-default", source: "https://github.com/confluentinc/cp-helm-charts/issues/562", question: "What does targetPort default to when I leave it out?", must: [/(default|same value|value of).{0,30}port/i] },
+  { id: "late2-which-field-node", source: "https://github.com/kubernetes/kubernetes/issues/29730", question: "On a NodePort service, which field sets the port that every node listens on?", must: [/nodePort/] },
+  { id: "late2-itp-local", source: "https://github.com/kubernetes/website/pull/40157", question: "What does internalTrafficPolicy Local do to traffic inside the cluster?", must: [/node/i, /drop/i] },
+  { id: "late2-lb-vs-ingress-frontend", source: "https://github.com/GoogleCloudPlatform/microservices-demo/issues/548", question: "Why would I put an Ingress in front of my web frontend instead of a LoadBalancer Service?", must: [/HTTP|host|path/i] },
+  { id: "late2-lb-vs-ingress-choose", source: "https://github.com/kubernetes/ingress-nginx/issues/691", question: "What is the difference between a LoadBalancer service and an Ingress, and which one should I choose?", must: [/HTTP/, /LoadBalancer/] },
+  { id: "late2-three-lbs-cost", source: "https://github.com/OperationCode/operationcode_infra/issues/4", question: "We run three LoadBalancer services and pay for each. Can one Ingress replace them?", must: [/(one|single|same).{0,40}(address|load balancer|IP)|fanout|many Services/i] },
+  { id: "late2-ingress-costs", source: "https://github.com/fabric8io/fabric8-devops/pull/578", question: "Does using Ingress instead of LoadBalancer services reduce cloud load balancer costs?", must: [/load balancer/i] },
+  { id: "late2-ingress-adds", source: "https://github.com/kubernetes/website/issues/6719", question: "What does an Ingress give me that a LoadBalancer Service does not?", must: [/TLS|host|path|virtual host/i] },
+  { id: "late2-lb-per-listener", source: "https://github.com/ServiceWeaver/weaver-kube/pull/114", question: "A LoadBalancer per public endpoint is getting expensive. What is the alternative?", must: [/Ingress|Gateway|HTTPRoute/] },
+];
+
+export const EVAL_CASES: readonly EvalCase[] = [...FIRST_CASES, ...LATE_CASES, ...LATE_CASES_2];

@@ -9,7 +9,7 @@ import { ask, type Answer } from "../../src/domain/ask/index.js";
 import { guideSteps } from "../../src/domain/guides/index.js";
 import { buildSearchIndex, search, searchGuides } from "../../src/domain/search/search.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
-import { EVAL_CASES, LATE_CASES, type EvalCase } from "./askEval.cases.js";
+import { EVAL_CASES, LATE_CASES, LATE_CASES_2, type EvalCase } from "./askEval.cases.js";
 
 const knowledge = buildSnapshot(contentToKnowledgeData(loadContent(), new Date(0)));
 const index = buildSearchIndex(knowledge);
@@ -20,10 +20,12 @@ const KNOWN_FAILURES: ReadonlySet<string> = new Set([
   "dns-selector-other-namespace",
   // Read as a what-to-use question; the recommendation names ClusterIP without saying port-forward.
   "kind-access-services",
+  // No capability covers choosing a nodePort, and the targetPort guide outranks the nodePort facts.
+  "late2-nodeport-equals-targetport",
 ]);
 /** Floors: raise them when answers improve, never lower them to hide a regression. */
-const MIN_ACCEPTABLE = 134;
-const MIN_FACTS_IN_TOP5 = 136;
+const MIN_ACCEPTABLE = 144;
+const MIN_FACTS_IN_TOP5 = 147;
 
 const answerText = (a: Answer) => [a.text, ...a.steps].join("\n");
 
@@ -74,10 +76,11 @@ describe("ask() on real questions", () => {
   it(`answers at least ${MIN_ACCEPTABLE} of ${EVAL_CASES.length} acceptably and finds the facts in the top 5 hits for at least ${MIN_FACTS_IN_TOP5}`, () => {
     const passed = results.filter((r) => r.problems.length === 0).length;
     const retrieved = results.filter((r) => r.retrieved).length;
-    const late = new Set(LATE_CASES.map((c) => c.id));
+    const late = new Set([...LATE_CASES, ...LATE_CASES_2].map((c) => c.id));
     const latePassed = results.filter((r) => late.has(r.c.id) && r.problems.length === 0).length;
-    // The late cases were 19/22 before the three fixes they prompted (a selector hint in the NodePort
-    // guide, "what can cause" as a troubleshooting cue, a "find a pod by name" phrasing).
+    // Measured before any change made for them: the first late batch 19/22 (then a selector hint in
+    // the NodePort guide, "what can cause" as a troubleshooting cue, a "find a pod by name" phrasing),
+    // the second 9/11 (then cost words for yes/no and coverage measured on known words only).
     console.info(`ask eval: ${passed}/${results.length} acceptable (late cases ${latePassed}/${late.size}), facts in top 5 for ${retrieved}/${results.length}`);
     expect(passed).toBeGreaterThanOrEqual(MIN_ACCEPTABLE);
     expect(retrieved).toBeGreaterThanOrEqual(MIN_FACTS_IN_TOP5);

@@ -12,53 +12,77 @@ export interface FoundSentence {
 }
 
 export interface Retrieval {
-  /** The best documents, best first, with how much of the question each covers (0 to 1). */
+  /** The best documents, best first, with how much of the question's known words each covers (0 to 1). */
   readonly hits: readonly { readonly slug: string; readonly coverage: number }[];
+  /** The share of the question (by idf weight) made of words the knowledge base uses at all. */
+  readonly knownShare: number;
   /** At most `max` sentences, best first, each adding query words the earlier ones lack. */
   readonly sentences: readonly FoundSentence[];
 }
 
 const DOCS = 5;
+/** Sentences looked at per document, best scoring first; the rest cannot win. */
+const PER_DOC = 4;
 const MAX_LENGTH = 320;
 /** A sentence that leans on its neighbours ("It...", "This...") is worth less on its own. */
 const DANGLING = /^(?:It|This|That|These|Those|They|Both|Such|Here|There)\b/;
 
+interface Candidate {
+  readonly doc: number;
+  readonly sentence: number;
+  readonly score: number;
+  /** Bit i set when the sentence contains the query's i-th term (first 31 terms). */
+  readonly terms: number;
+}
+
 /** Finds the sentences that best answer `query` among the top documents of `index`. */
 export function retrieveSentences(index: DocumentIndex, query: string, max = 2): Retrieval {
-  const { top, values } = rank(index, query, DOCS, undefined);
+  // Coverage counts only words the concepts use: conversational words ("we pay for each") are no
+  // topic, and `knownShare` tells an off-topic question from an on-topic one in many words.
+  const { top, values, knownShare } = rank(index, query, DOCS, undefined, true);
   const hits = top.map((r) => ({ slug: index.docs[r.doc]!.slug, coverage: r.coverage }));
-  const candidates: { s: FoundSentence; terms: Set<string> }[] = [];
+  const terms = [...values].slice(0, 31);
+  const candidates: Candidate[] = [];
   top.forEach((r, position) => {
     const doc = index.docs[r.doc]!;
-    const scores = new Map<number, { score: number; terms: Set<string> }>();
-    for (const [term, value] of values) {
+    const scores = new Float64Array(doc.sentences.length);
+    const masks = new Int32Array(doc.sentences.length);
+    terms.forEach(([term, value], bit) => {
       for (const i of doc.sentencesByTerm.get(term) ?? []) {
-        const entry = scores.get(i) ?? { score: 0, terms: new Set<string>() };
-        entry.score += value;
-        entry.terms.add(term);
-        scores.set(i, entry);
+        scores[i]! += value;
+        masks[i]! |= 1 << bit;
       }
-    }
+    });
     // Documents lower in the ranking need more evidence; the ranking already weighs names and fields.
     const docWeight = 1 - 0.12 * position;
-    for (const [i, { score, terms }] of scores) {
-      const sentence = doc.sentences[i]!;
-      const text = plain(sentence.text);
-      if (text.length > MAX_LENGTH || !/[.!?)]$/.test(text)) continue;
-      const penalty = DANGLING.test(text) ? 0.6 : 1;
-      candidates.push({ s: { slug: doc.slug, text, field: sentence.field, score: score * docWeight * penalty }, terms });
+    const best: Candidate[] = [];
+    for (let i = 0; i < scores.length; i++) {
+      if (scores[i] === 0) continue;
+      const candidate = { doc: r.doc, sentence: i, score: scores[i]! * docWeight, terms: masks[i]! };
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.score < candidate.score) at--;
+      if (at < PER_DOC) best.splice(at, 0, candidate);
+      if (best.length > PER_DOC) best.pop();
     }
+    candidates.push(...best);
   });
-  candidates.sort((a, b) => b.s.score - a.s.score || a.s.slug.localeCompare(b.s.slug));
+  const found: { s: FoundSentence; terms: number }[] = [];
+  for (const c of candidates) {
+    const sentence = index.docs[c.doc]!.sentences[c.sentence]!;
+    const text = plain(sentence.text);
+    if (text.length > MAX_LENGTH || !/[.!?)]$/.test(text)) continue;
+    const score = DANGLING.test(text) ? c.score * 0.6 : c.score;
+    found.push({ s: { slug: index.docs[c.doc]!.slug, text, field: sentence.field, score }, terms: c.terms });
+  }
+  found.sort((a, b) => b.s.score - a.s.score || (a.s.slug < b.s.slug ? -1 : a.s.slug > b.s.slug ? 1 : 0));
   const chosen: FoundSentence[] = [];
-  const said = new Set<string>();
-  for (const { s, terms } of candidates) {
+  let said = 0;
+  for (const { s, terms: mask } of found) {
     if (chosen.length >= max) break;
     if (chosen.some((c) => c.text === s.text)) continue;
-    const adds = [...terms].some((t) => !said.has(t));
-    if (chosen.length > 0 && (!adds || s.score < chosen[0]!.score * 0.5)) continue;
+    if (chosen.length > 0 && ((mask & ~said) === 0 || s.score < chosen[0]!.score * 0.5)) continue;
     chosen.push(s);
-    for (const t of terms) said.add(t);
+    said |= mask;
   }
-  return { hits, sentences: chosen };
+  return { hits, knownShare, sentences: chosen };
 }

@@ -60,8 +60,10 @@ const MAX_SENTENCES = 3;
 const GUIDE_COVERAGE = 0.6;
 /** ...and scores at least this much (BM25F over the guides; questions and titles weigh most). */
 const GUIDE_SCORE = 12;
-/** Below this share of the question's words, no concept answers it: say so instead of guessing. */
-const ANSWER_COVERAGE = 0.34;
+/** Below this share of the question's known words, no concept answers it: say so instead of guessing. */
+const ANSWER_COVERAGE = 0.6;
+/** ...and below this share of words the knowledge base knows at all, the question is off topic. */
+const KNOWN_SHARE = 0.4;
 /** How much more of the question a guide must cover than the best concept (at least as much) to answer a question that asks no how or why. */
 const GUIDE_MARGIN = 0;
 /** The share of a what-to-use question a how-to guide must cover to answer it instead of the recommender. */
@@ -329,7 +331,7 @@ function factAnswer(knowledge: KnowledgeSnapshot, index: SearchIndex, question: 
     if (!(error instanceof DomainError)) throw error;
   }
   const top = retrieval?.hits[0];
-  if (!retrieval || !top || top.coverage < ANSWER_COVERAGE || retrieval.sentences.length === 0) {
+  if (!retrieval || !top || top.coverage < ANSWER_COVERAGE || retrieval.knownShare < KNOWN_SHARE || retrieval.sentences.length === 0) {
     const closest = (retrieval?.hits ?? []).slice(0, 3).flatMap((h) => knowledge.conceptsBySlug.get(h.slug) ?? []);
     const topics = closest.map((c) => plain(c.name));
     const draft: Draft = {

@@ -40,8 +40,9 @@ function compile(entries: readonly AskVocabularyEntry[]): Compiled {
 export function questionSignals(knowledge: KnowledgeSnapshot, question: string): Set<SignalKind> {
   const q = question.trim().replace(/\s+/g, " ").replace(/[’`]/g, "'");
   const out = new Set<SignalKind>();
+  const parts = clauses(q);
   for (const { kind, patterns } of compile(knowledge.documents.askVocabulary).kinds) {
-    if (patterns.some((re) => clauses(q).some((part) => re.test(part)))) out.add(kind);
+    if (patterns.some((re) => parts.some((part) => re.test(part)))) out.add(kind);
   }
   return out;
 }

@@ -126,6 +126,12 @@ export function searchGuides(index: SearchIndex, query: string, options: { reado
   }));
 }
 
+/** Like `searchGuides` without snippets, for callers that only choose a guide (ask). */
+export function rankGuides(index: SearchIndex, query: string, first: number): Pick<GuideHit, "guideSlug" | "score" | "coverage">[] {
+  const { top } = rank(index.guides, query, first, undefined, true);
+  return top.map(({ doc, score, coverage }) => ({ guideSlug: index.guides.docs[doc]!.slug, score, coverage }));
+}
+
 /** The best `first` documents for a query, and what each query term is worth (for snippets). */
 export function rank(
   index: DocumentIndex,
@@ -134,7 +140,7 @@ export function rank(
   version: string | undefined,
   /** Measure coverage against the words this index knows only (a word no document has cannot tell documents apart). */
   knownWordsOnly = false,
-): { top: Ranked[]; values: Map<string, number> } {
+): { top: Ranked[]; values: Map<string, number>; knownShare: number } {
   const q = analyzeQuery(index, query);
   if (q.terms.size === 0) throw badInput("The search query must contain at least one word.", "query");
 
@@ -163,6 +169,8 @@ export function rank(
     coverageWeights = q.groupWeights.map((w, i) => (known & (1 << i) ? w : 0));
   }
   const coverageTotal = coverageWeights.reduce((sum, w) => sum + w, 0);
+  // How much of the query (by weight) this index knows at all: near 0 for an off-topic question.
+  const knownShare = totalWeight > 0 ? coverageTotal / totalWeight : 0;
   const top: Ranked[] = [];
   for (let doc = 0; doc < n; doc++) {
     if (scores[doc] === 0) continue;
@@ -179,7 +187,7 @@ export function rank(
     const df = index.postings.get(term)?.length;
     if (df) values.set(term, weight * Math.log(1 + n / df));
   }
-  return { top, values };
+  return { top, values, knownShare };
 }
 
 export interface Ranked {
