@@ -196,6 +196,7 @@ export const TABLES: readonly RuleTable[] = [
     flag: [
       { name: "trafficDistribution on 1.29", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), options: { kubernetesVersion: "1.29" }, source: `${K8S}/concepts/services-networking/service/#traffic-distribution` },
       { name: "Pod hostnameOverride on 1.34 (alpha)", text: "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostnameOverride: build-agent-7\n  containers: [{ name: c, image: busybox }]\n", options: { kubernetesVersion: "1.34" }, source: `${K8S}/reference/command-line-tools-reference/feature-gates/#HostnameOverride` },
+      { name: "ServiceCIDR networking.k8s.io/v1 on 1.32", text: "apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata: { name: extra }\nspec: { cidrs: [10.100.0.0/16] }\n", options: { kubernetesVersion: "1.32" }, source: `${K8S}/reference/command-line-tools-reference/feature-gates/#MultiCIDRServiceAllocator` },
       { name: "PreferSameNode on 1.33 (alpha)", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferSameNode"), options: { kubernetesVersion: "1.33" }, source: `${K8S}/reference/command-line-tools-reference/feature-gates/` },
     ],
     noFlag: [{ name: "trafficDistribution on 1.33", text: service("web", "selector: { app: web }\nports: [{ port: 80 }]\ntrafficDistribution: PreferClose"), options: { kubernetesVersion: "1.33" }, source: `${K8S}/concepts/services-networking/service/#traffic-distribution` }],
