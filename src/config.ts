@@ -15,6 +15,16 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   /** "*" (any origin, the default: the API is public and read-only) or a comma-separated list of origins. */
   CORS_ORIGINS: z.string().min(1).default("*"),
+  /**
+   * Apollo Server's CSRF prevention: refuse GraphQL requests a browser could send cross-site without
+   * a CORS preflight (a GET, or a POST with a form or text content type, lacking an
+   * `apollo-require-preflight` or `x-apollo-operation-name` header). Off by default: the API is
+   * read-only (no mutations), serves public data, and reads no cookies or credentials, so a forged
+   * request can change nothing and learn nothing that any client cannot already ask for, while the
+   * check refuses clients at their defaults (urql sends short queries as plain GETs). Turn it on when
+   * a proxy in front adds credentials (cookies, client certificates) or per-user data.
+   */
+  CSRF_PREVENTION: z.stringbool().default(false),
   /** How long clients and proxies may reuse a GraphQL answer before revalidating it with its ETag. */
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),

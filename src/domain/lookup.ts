@@ -33,6 +33,23 @@ export function suggestConcepts(knowledge: KnowledgeSnapshot, name: string, limi
     .map(([slug]) => slug);
 }
 
+/** `conceptSuggestions(first:)` answers at most this many concepts. */
+export const MAX_CONCEPT_SUGGESTIONS = 10;
+
+/**
+ * The concepts nearest to `name` by spelling, best first, for a client whose `concept(slug:)` came
+ * back null (the suggestions `compare` puts in its error). A name that is a concept's slug, name or
+ * alias gives that concept first.
+ */
+export function nearestConcepts(knowledge: KnowledgeSnapshot, name: string, first = 3): Concept[] {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_CONCEPT_SUGGESTIONS) {
+    throw badInput(`first must be between 0 and ${MAX_CONCEPT_SUGGESTIONS}, got ${first}.`, "first");
+  }
+  const exact = findConcept(knowledge, name)?.slug;
+  const near = suggestConcepts(knowledge, name, first + 1).filter((slug) => slug !== exact);
+  return (exact ? [exact, ...near] : near).slice(0, first).map((slug) => knowledge.conceptsBySlug.get(slug)!);
+}
+
 /** Like findConcept, but an unknown name is a BAD_USER_INPUT error naming the closest concepts. */
 export function requireConcept(knowledge: KnowledgeSnapshot, name: string, field: string): Concept {
   const concept = findConcept(knowledge, name);

@@ -3,7 +3,7 @@ import type { Resolvers } from "../generated/graphql.js";
 import { knowledgeStats } from "../domain/export.js";
 import { toGlobalId } from "../domain/ids.js";
 import { statusAt } from "../domain/lifecycle.js";
-import { findConcept } from "../domain/lookup.js";
+import { findConcept, nearestConcepts } from "../domain/lookup.js";
 import { paginate } from "../domain/paginate.js";
 import { relatedConcepts } from "../domain/related.js";
 import type { Concept } from "../domain/knowledge.js";
@@ -20,6 +20,7 @@ export const conceptResolvers: Resolvers = {
       const concept = findConcept(knowledge, slug);
       return concept ? atVersionOf(concept, atVersion) : null;
     },
+    conceptSuggestions: (_, { name, first }, { knowledge }) => nearestConcepts(knowledge, name, first ?? 3),
     concepts: (_, { first, after, filter, kubernetesVersion }, { knowledge }) => {
       const atVersion = kubernetesVersion ? parseKubernetesVersion(kubernetesVersion, "kubernetesVersion") : undefined;
       const availableIn = filter?.availableIn ? parseKubernetesVersion(filter.availableIn, "filter.availableIn") : undefined;

@@ -34,6 +34,7 @@ export type ServerSettings = LimitSettings &
   Pick<
     Config,
     | "CORS_ORIGINS"
+    | "CSRF_PREVENTION"
     | "CACHE_MAX_AGE_SECONDS"
     | "RESPONSE_CACHE_MAX_ENTRIES"
     | "RESPONSE_CACHE_MAX_MB"
@@ -94,6 +95,24 @@ function mcpOriginCheck(allowedHosts: string): express.RequestHandler {
   };
 }
 
+/** What `GET /` answers to clients that do not ask for HTML: the endpoints, so nobody is left at a 404. */
+function serviceIndex(knowledgeVersion: string) {
+  return {
+    name: "k8s-networking-knowledge",
+    description: "A GraphQL API about Kubernetes Services and their alternatives, with official sources for every fact. Read-only; no authentication.",
+    knowledgeVersion,
+    endpoints: {
+      graphql: { path: "/graphql", methods: ["GET", "POST"], description: "GraphQL over HTTP; the schema describes every type and field (introspection is on)." },
+      playground: { path: "/", description: "GraphiQL with example queries: open / or /graphql in a browser (Accept: text/html)." },
+      mcp: { path: "/mcp", methods: ["POST"], description: "Model Context Protocol over Streamable HTTP (stateless), for chatbots and agents." },
+      health: { path: "/healthz", description: "Liveness: the process answers." },
+      readiness: { path: "/readyz", description: "Readiness: the knowledge is loaded and the server is not shutting down." },
+      metrics: { path: "/metrics", description: "Prometheus metrics." },
+      export: { path: "/export.json", description: "The whole knowledge base as one JSON document." },
+    },
+  };
+}
+
 /** The client's request id when it is a sensible one (it ends up in our logs), else a new one. */
 function requestIdOf(req: http.IncomingMessage): string {
   const header = req.headers["x-request-id"];
@@ -118,6 +137,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES,
     maxBytes: settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
     maxAgeSeconds: settings.CACHE_MAX_AGE_SECONDS,
+    csrfPrevention: settings.CSRF_PREVENTION,
   });
   const applyCors = cors(corsOptions(settings.CORS_ORIGINS));
   const metrics = new Metrics(knowledge.version);
@@ -172,6 +192,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     // Our SIGTERM/SIGINT handler drains first (src/index.ts); Apollo's would stop it and re-send
     // the signal, ending the process with every in-flight request cut.
     stopOnTerminationSignals: false,
+    // Off by default: read-only public data and no credentials leave a forged request nothing to
+    // do or read, and the check refused clients at their defaults (src/config.ts, README Security).
+    csrfPrevention: settings.CSRF_PREVENTION,
     // Every distinct document keeps its parse, validation and compiled operation (about 100 KB of
     // heap) while it is in this store, so it is bounded by count, not by Apollo's 30 MB estimate
     // of the document's JSON, which let a stream of distinct documents exhaust the heap.
@@ -250,6 +273,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   // The offline GraphiQL page, for browsers asking for HTML at / or /graphql.
   app.use(playgroundRouter());
+  // Anyone else at / (curl, scripts, a client being set up) learns where everything is.
+  app.get("/", (_req, res) => {
+    res.vary("Accept");
+    res.json(serviceIndex(knowledge.version));
+  });
   app.use(
     "/graphql",
     limitRate,

@@ -12,6 +12,8 @@ export interface ResponseCacheOptions {
   readonly maxEntries: number;
   readonly maxBytes: number;
   readonly maxAgeSeconds: number;
+  /** Whether Apollo's CSRF prevention is on (CSRF_PREVENTION); the cache refuses to answer what Apollo would refuse. Default: on, Apollo's default. */
+  readonly csrfPrevention?: boolean;
 }
 
 export interface CachedAnswer {
@@ -53,7 +55,7 @@ export class ResponseCache {
    * Returns false when the request must go through the full pipeline.
    */
   tryServeGet(req: IncomingMessage, res: ServerResponse, compressionThreshold: number, onError: (error: unknown) => void): boolean {
-    if (req.method !== "GET" || !req.url?.startsWith("/graphql?") || !passesCsrfCheck(req)) return false;
+    if (req.method !== "GET" || !req.url?.startsWith("/graphql?") || !this.passesCsrfCheck(req)) return false;
     const mediaType = negotiateMediaType(req);
     const entry = mediaType ? this.lookup(`GET ${req.url}`) : undefined;
     if (!entry) return false;
@@ -68,7 +70,7 @@ export class ResponseCache {
       const mediaType = negotiateMediaType(req);
       // A GET that Apollo's CSRF prevention would refuse, or an Accept that Apollo would answer
       // with 406, must reach Apollo to be refused.
-      if (!key || !mediaType || (req.method === "GET" && !passesCsrfCheck(req))) return next();
+      if (!key || !mediaType || (req.method === "GET" && !this.passesCsrfCheck(req))) return next();
       // A GET revalidation is answered before anything runs: the ETag follows from the request alone.
       const etag = this.etagFor(key, mediaType);
       if (isFresh(req, etag)) {
@@ -91,6 +93,10 @@ export class ResponseCache {
       }) as Response["end"];
       next();
     };
+  }
+
+  private passesCsrfCheck(req: IncomingMessage): boolean {
+    return this.options.csrfPrevention === false || passesCsrfCheck(req);
   }
 
   lookup(key: string): CachedAnswer | undefined {
