@@ -144,9 +144,13 @@ export const TABLES: readonly RuleTable[] = [
     rule: "experimental-api",
     flag: [
       { name: "XBackend without experimental CRDs", text: "apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XBackend\nmetadata: { name: ext }\nspec:\n  type: ExternalHostname\n  externalHostname: { hostname: api.example.com }\n  port: { number: 443 }\n", source: `${GW}/docs/concepts/versioning/` },
+      { name: "CORS filter at Gateway API 1.4.0 (experimental then)", text: httpRoute("parentRefs: [{ name: edge }]\nrules: [{ filters: [{ type: CORS, cors: { allowOrigins: ['https://shop.example.com'] } }], backendRefs: [{ name: web, port: 80 }] }]"), options: { gatewayApiVersion: "1.4.0" }, source: `${GW}/guides/user-guides/http-cors/` },
       { name: "TLSRoute at Gateway API 1.4 (standard from 1.5)", text: "apiVersion: gateway.networking.k8s.io/v1\nkind: TLSRoute\nmetadata: { name: t, namespace: shop }\nspec:\n  parentRefs: [{ name: edge }]\n  hostnames: [db.example.com]\n  rules: [{ backendRefs: [{ name: db, port: 5432 }] }]\n", options: { gatewayApiVersion: "1.4.0" }, source: `${GW}/reference/api-types/tlsroute/` },
     ],
-    noFlag: [{ name: "TLSRoute at 1.6.1", text: "apiVersion: gateway.networking.k8s.io/v1\nkind: TLSRoute\nmetadata: { name: t, namespace: shop }\nspec:\n  parentRefs: [{ name: edge }]\n  hostnames: [db.example.com]\n  rules: [{ backendRefs: [{ name: db, port: 5432 }] }]\n", source: `${GW}/reference/api-types/tlsroute/` }],
+    noFlag: [
+      { name: "CORS filter at Gateway API 1.5.0 (standard since)", text: httpRoute("parentRefs: [{ name: edge }]\nrules: [{ filters: [{ type: CORS, cors: { allowOrigins: ['https://shop.example.com'] } }], backendRefs: [{ name: web, port: 80 }] }]"), options: { gatewayApiVersion: "1.5.0" }, source: `${GW}/guides/user-guides/http-cors/` },
+      { name: "TLSRoute at 1.6.1", text: "apiVersion: gateway.networking.k8s.io/v1\nkind: TLSRoute\nmetadata: { name: t, namespace: shop }\nspec:\n  parentRefs: [{ name: edge }]\n  hostnames: [db.example.com]\n  rules: [{ backendRefs: [{ name: db, port: 5432 }] }]\n", source: `${GW}/reference/api-types/tlsroute/` },
+    ],
   },
   {
     rule: "experimental-api-in-use",

@@ -223,6 +223,16 @@ function checkVersionedItems(ctx: AnalysisContext, o: ObjectRecord): void {
       ctx.report("deprecated-annotation", o, path, { annotation: path.slice("metadata.annotations.".length), since: ctx.itemVersion(item, "deprecated"), replacement: item.replacement ?? "" });
     }
   });
+  // Gateway API fields standard only from a later release than the target one.
+  visit("experimental-api", (item, path) => {
+    const lifecycle = item.concept ? ctx.knowledge.conceptsBySlug.get(item.concept)?.lifecycle : undefined;
+    if (!lifecycle || lifecycle.track !== "GATEWAY_API") return;
+    const status = statusAt(lifecycle, ctx.gatewayApiVersion);
+    if (status === "GA" || status === "DEPRECATED") return;
+    ctx.report(ctx.experimentalInUse ? "experimental-api-in-use" : "experimental-api", o, path, {
+      what: `${item.value ? `${path}: ${item.value}` : path} (standard only from Gateway API v${lifecycle.stableIn ?? "?"}; at v${ctx.gatewayApiVersion} it is experimental or absent)`,
+    });
+  });
   visit("invalid-enum-value", (item, path, value) => {
     if (typeof value === "string" && item.allowed && !item.allowed.includes(value)) {
       ctx.report("invalid-enum-value", o, path, { path, value, allowed: item.allowed.join(", ") });
