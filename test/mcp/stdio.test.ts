@@ -1,5 +1,8 @@
 // The MCP server over stdio, driven by the SDK's own client exactly as a chatbot host starts it:
 // a subprocess running src/mcp/stdio.ts against a copy of the seeded database.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -178,5 +181,66 @@ describe("MCP over stdio", () => {
     const result = await client.callTool({ name: "ask", arguments: { question: "   " } });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^Error BAD_USER_INPUT \(field: question\): question must not be empty\./);
+  });
+});
+
+describe("the stdio command the README gives MCP clients", () => {
+  /** Every `mcpServers` entry in the README's "Over stdio" part, with the clone's path filled in. */
+  function readmeCommands(): { command: string; args: string[] }[] {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const part = readme.slice(readme.indexOf("**Over stdio**"), readme.indexOf("**Over Streamable HTTP**"));
+    return [...part.matchAll(/```json\n([\s\S]*?)```/g)].map((block) => {
+      const server = Object.values((JSON.parse(block[1]!) as { mcpServers: Record<string, { command: string; args?: string[] }> }).mcpServers)[0]!;
+      return { command: server.command, args: (server.args ?? []).map((arg) => arg.replaceAll("/path/to/repo", ROOT)) };
+    });
+  }
+
+  /** Starts the command in another directory, sends `initialize` and returns the first stdout bytes. */
+  function firstStdoutBytes(command: string, args: string[], databaseUrl: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, { cwd: tmpdir(), env: { ...getDefaultEnvironment(), DATABASE_URL: databaseUrl }, stdio: ["pipe", "pipe", "pipe"] });
+      let out = "";
+      let err = "";
+      const timer = setTimeout(() => finish(new Error(`no complete line on stdout within 30 s; stderr: ${err}`)), 30_000);
+      const finish = (error: Error | null) => {
+        clearTimeout(timer);
+        child.kill();
+        if (error) reject(error);
+        else resolve(out);
+      };
+      child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) finish(null);
+      });
+      child.once("error", finish);
+      child.once("exit", (code) => finish(new Error(`exited with ${code} before answering; stderr: ${err}`)));
+      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "readme", version: "1" } } })}\n`);
+    });
+  }
+
+  it("is node with the built file, and its stdout starts with the JSON-RPC answer", { timeout: 60_000 }, async () => {
+    const commands = readmeCommands();
+    expect(commands.length).toBeGreaterThan(0);
+    const copy = copyTemplateDatabase();
+    try {
+      for (const { command, args } of commands) {
+        expect(command).not.toBe("npm");
+        const out = await firstStdoutBytes(command, args, copy.url);
+        // The very first byte opens a JSON object: no banner, no log line before it.
+        expect(out[0]).toBe("{");
+        const message = JSON.parse(out.slice(0, out.indexOf("\n"))) as { jsonrpc: string; id: number; result?: { serverInfo?: { name?: string } } };
+        expect(message).toMatchObject({ jsonrpc: "2.0", id: 1, result: { serverInfo: { name: "k8s-networking-knowledge" } } });
+      }
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("is what the package's bin entry names, with a shebang", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const file = pkg.bin["k8s-networking-mcp"]!;
+    expect(readmeCommands().some(({ args }) => args[0] === path.join(ROOT, file))).toBe(true);
+    expect(readFileSync(path.join(ROOT, file), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });
