@@ -16,6 +16,11 @@ const COMPARISON: readonly RegExp[] = [
   /\bhow\s+(?:does|do|is|are)\s+(.+?)\s+(?:compare|compared|differ|different)\s+(?:with|to|from|against)\s+(.+)$/i,
   /\bcompare\s+(.+?)\s+(?:and|with|to|against|vs\.?|versus)\s+(.+)$/i,
   /^(.+?)\s+(?:vs\.?|versus|compared\s+(?:with|to))\s+(.+)$/i,
+  // "What does an Ingress give me that a LoadBalancer Service does not?"
+  /\bwhat\s+(?:does|do|can)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:give|offer|add|provide|do)\b.*?\bthat\s+(?:an?\s+|the\s+)?(.+?)\s+(?:does\s*n[o']?t|doesn't|cannot|can't)\b/i,
+  // "advantages of Gateway API over Ingress", "why would I use X instead of Y"
+  /\b(?:advantages?|benefits?|pros)\s+of\s+(.+?)\s+(?:over|versus|vs\.?|compared\s+(?:with|to))\s+(.+)$/i,
+  /\bwhy\s+(?:would|should)\s+(?:i|we|you)\s+(?:use|put|pick|choose)\s+(?:an?\s+)?(.+?)\s+(?:instead\s+of|rather\s+than|over)\s+(?:an?\s+)?(.+?)\??$/i,
 ];
 
 /** "X or Y" comparisons, only believed when both sides name concepts outright. */

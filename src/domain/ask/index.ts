@@ -64,8 +64,8 @@ const GUIDE_SCORE = 12;
 const ANSWER_COVERAGE = 0.6;
 /** ...and below this share of words the knowledge base knows at all, the question is off topic. */
 const KNOWN_SHARE = 0.4;
-/** How much more of the question a guide must cover than the best concept (at least as much) to answer a question that asks no how or why. */
-const GUIDE_MARGIN = 0;
+/** How much more of the question a guide must cover than the best concept to answer a question that asks no how or why. */
+const GUIDE_MARGIN = 0.1;
 /** The share of a what-to-use question a how-to guide must cover to answer it instead of the recommender. */
 const HOW_TO_OVER_RECOMMENDATION = 0.8;
 
@@ -159,7 +159,7 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
   // as the concepts do, or when it is about the very concept the facts would come from (it says more
   // about it); "which port does the kube-proxy health check use" stays a fact.
   const sameTopic = facts.conceptSlugs[0] !== undefined && guide?.concepts.includes(facts.conceptSlugs[0]);
-  if (guide && strongGuide && (facts.kind === "NONE" || sameTopic || top!.coverage >= coverage + GUIDE_MARGIN)) return answer(guideAnswer(guide));
+  if (guide && strongGuide && (facts.kind === "NONE" || sameTopic || top!.coverage > coverage + GUIDE_MARGIN)) return answer(guideAnswer(guide));
   // Rather than "nothing found", a guide that matches fairly well is the closest honest answer.
   if (facts.kind === "NONE" && guide && fairGuide) return answer(guideAnswer(guide));
   return answer(facts);
@@ -213,7 +213,9 @@ interface Draft {
 function comparisonAnswer(knowledge: KnowledgeSnapshot, left: Concept, right: Concept): Draft {
   const comparison = compareConcepts(knowledge, left.slug, right.slug);
   const statement = comparison.statements[0];
-  let text: string[] = [comparison.summary];
+  // The curated statement says what sets the two apart; it goes first, then the summary's rows.
+  const lead = statement ? firstSentence(statement.statement) : undefined;
+  let text: string[] = lead ? [lead, ...sentencesOf(comparison.summary).filter((x) => x !== lead)] : [comparison.summary];
   let sources: Source[];
   if (left.slug === right.slug) {
     sources = [...left.sources];

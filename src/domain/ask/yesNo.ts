@@ -8,6 +8,8 @@ import { namedDimensions, normalizeText, yesNoClauses } from "./vocabulary.js";
 
 const OPENING: Record<CapabilityValue, string> = { YES: "Yes", PARTIAL: "Yes, partly", DEPENDS: "It depends", NO: "No" };
 const VALUE_RANK: Record<CapabilityValue, number> = { YES: 3, PARTIAL: 2, DEPENDS: 1, NO: 0 };
+/** As an alternative to offer, DEPENDS (usually "depends on the provider") is nearly as good as YES. */
+const ALTERNATIVE_VALUE: Record<CapabilityValue, number> = { YES: 3, DEPENDS: 2, PARTIAL: 1.5, NO: 0 };
 /** Concepts too broad to carry a yes/no about a feature when a more specific one is named. */
 const GENERIC = new Set(["service", "pod"]);
 
@@ -67,7 +69,9 @@ function alternatives(knowledge: KnowledgeSnapshot, concept: Concept, dimension:
     if (!capability || capability.value === "NO") return;
     const optionReach = reachOf(slug);
     if (reach && reach !== "NO" && optionReach === "NO") return;
-    const score = VALUE_RANK[capability.value] + (related.has(slug) ? 2 : 0) + (optionReach === reach ? 1 : 0);
+    // What the option can do counts most; then being an alternative to the concept, serving the same
+    // clients, and the rules' own preference for simpler options (baseScore).
+    const score = 2 * ALTERNATIVE_VALUE[capability.value] + (related.has(slug) ? 1 : 0) + (optionReach === reach ? 1 : 0) + 0.5 * (option.baseScore ?? 0);
     out.push({ slug, label: option.label, capability, score, order });
   });
   return out.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 2);
@@ -87,7 +91,8 @@ export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): Yes
   const sources: Source[] = [...capability.sources];
   const conceptSlugs = [concept.slug];
   if (capability.value === "NO" || capability.value === "DEPENDS") {
-    const options = alternatives(knowledge, concept, capability.dimensionSlug);
+    // After "it depends", only options that plainly can are worth naming.
+    const options = alternatives(knowledge, concept, capability.dimensionSlug).filter((o) => capability.value === "NO" || o.capability.value === "YES");
     if (options.length) {
       // A DEPENDS option is offered with its condition, so "can" does not overclaim.
       const label = (o: (typeof options)[number]) =>
