@@ -37,8 +37,16 @@ export class AnalysisContext {
     return this.rules.get(id);
   }
 
+  private readonly byKind = new Map<string, ObjectRecord[]>();
+
   ofKind(...kinds: string[]): ObjectRecord[] {
-    return this.objects.filter((o) => o.kind !== null && kinds.includes(o.kind));
+    const key = kinds.join(",");
+    let found = this.byKind.get(key);
+    if (!found) {
+      found = this.objects.filter((o) => o.kind !== null && kinds.includes(o.kind));
+      this.byKind.set(key, found);
+    }
+    return found;
   }
 
   /**
