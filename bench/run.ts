@@ -4,9 +4,11 @@
 // start and the memory of the production entry point. Prints tables and PASS/MISS per target and
 // writes everything as JSON (default bench/results/latest.json).
 //
-//   npm run bench -- [--quick] [--only <name,…>] [--generator autocannon|wrk] [--duration <s>] [--rounds <n>]
+//   npm run bench -- [--quick | --smoke] [--only <name,…>] [--generator autocannon|wrk] [--duration <s>] [--rounds <n>]
 //                    [--connections <n>] [--out <file>]
 //
+// --smoke runs every stage for a few seconds (one query, 0.25 s runs, one cold start, a 300-request
+// long run): it shows the bench works and measures nothing (test/bench/smoke.test.ts).
 // --only runs just the named queries of the mix (e.g. --only search,recommendServiceType) and skips
 // the cold start and the long run: a focused comparison while working on one query. --generator wrk
 // drives the timed runs with wrk (written in C, so it leaves more of the 2 cores to the servers);
@@ -38,6 +40,7 @@ import { runWrk, wrkAvailable } from "./lib/wrk.js";
 const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
     only: { type: "string" },
     generator: { type: "string", default: "autocannon" },
     duration: { type: "string" },
@@ -46,7 +49,8 @@ const { values: args } = parseArgs({
     out: { type: "string" },
   },
 });
-const quick = args.quick!;
+const smoke = args.smoke!;
+const quick = args.quick! || smoke;
 const only = args.only?.split(",").map((name) => name.trim()) ?? null;
 const generator = args.generator as "autocannon" | "wrk";
 if (generator !== "autocannon" && generator !== "wrk") throw new Error(`--generator must be autocannon or wrk, got ${String(generator)}`);
@@ -60,17 +64,23 @@ const positive = (name: string, raw: string | undefined, fallback: number) => {
 };
 const settings = {
   quick,
+  smoke,
   only,
   generator,
-  durationSeconds: positive("duration", args.duration, quick ? 1 : 5),
+  durationSeconds: positive("duration", args.duration, smoke ? 0.25 : quick ? 1 : 5),
   rounds: Math.round(positive("rounds", args.rounds, quick ? 1 : 2)),
   connections: Math.round(positive("connections", args.connections, 16)),
   coldStarts: quick ? 1 : 5,
-  longRunRequests: quick ? 2_000 : 100_000,
+  longRunRequests: smoke ? 300 : quick ? 2_000 : 100_000,
 };
-const warmup: LoadOptions = quick ? { connections: settings.connections, amount: 300 } : { connections: settings.connections, duration: 1 };
+// A smoke run samples every 100 ms: autocannon ends a run only at a sample (1 s by default).
+const sampling = smoke ? { sampleIntervalMs: 100 } : {};
+const warmup: LoadOptions = quick ? { connections: settings.connections, amount: smoke ? 50 : 300, ...sampling } : { connections: settings.connections, duration: 1 };
 const outFile = path.resolve(args.out ?? path.join(ROOT, "bench", "results", only ? "only.json" : "latest.json"));
 const SERVERS = ["a", "b", "c"] as const;
+
+// The servers started here drain for SHUTDOWN_GRACE_MS when stopped; a smoke run has nothing in flight.
+if (smoke) process.env.SHUTDOWN_GRACE_MS ??= "300";
 
 process.once("SIGINT", () => process.exit(130));
 process.once("SIGTERM", () => process.exit(143));
@@ -109,7 +119,7 @@ async function longRunOf(mix: readonly BenchRequest[], useDist: boolean): Promis
     const port = fresh?.port ?? child!.port;
     const memory = async () => (fresh ? rssOf(fresh.child) : { rss: await child!.rss(), peak: child!.peakRss() });
     const before = await memory();
-    const result = await runLoad(port, mix, { connections: settings.connections, amount: settings.longRunRequests }, async () => (await memory()).rss ?? 0);
+    const result = await runLoad(port, mix, { connections: settings.connections, amount: settings.longRunRequests, ...sampling }, async () => (await memory()).rss ?? 0);
     const after = await memory();
     const run: LongRun = {
       server: useDist ? "node dist/src/index.js" : "bench/servers/real.ts (dist unusable)",
@@ -134,7 +144,7 @@ async function longRunOf(mix: readonly BenchRequest[], useDist: boolean): Promis
 async function main(): Promise<number> {
   console.log(
     `Bench: Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "?"}), ${generator}, ${settings.connections} connections, ` +
-      `${settings.durationSeconds} s per run, ${settings.rounds} round(s)${quick ? ", quick smoke run" : ""}`,
+      `${settings.durationSeconds} s per run, ${settings.rounds} round(s)${smoke ? ", smoke run" : quick ? ", quick run" : ""}`,
   );
   if (os.cpus().length <= 2) console.log(`Note: the load generator (${generator}) shares the CPUs with the server under test.`);
   const notes: string[] = [];
@@ -159,7 +169,7 @@ async function main(): Promise<number> {
   // 2. Cold start of the production entry point on the prepared database; (c) is idle meanwhile.
   // The children warm up (search index, graphql-jit) a second after they listen: wait that out, so
   // their warm-up does not compete with the starts being timed.
-  if (!only) await new Promise((resolve) => setTimeout(resolve, 2_000));
+  if (!only && !smoke) await new Promise((resolve) => setTimeout(resolve, 2_000));
   const entry = entryProblem();
   if (entry) notes.push(entry.note);
   let cold: { firstAnswerMs: number[]; readyLogMs: number[]; medianMs: number } | { skipped: string };
@@ -181,7 +191,7 @@ async function main(): Promise<number> {
   if ("skipped" in cold) console.log(`\nCold start skipped: ${cold.skipped}`);
 
   // 3. The real server answers each query once: the answers define the cases and what (a) and (b) send.
-  const selected = QUERIES.filter((q) => (only ? only.includes(q.name) : !quick || q.quick));
+  const selected = QUERIES.filter((q) => (only ? only.includes(q.name) : !quick || q.quick)).slice(0, smoke && !only ? 1 : undefined);
   const cases: Case[] = [];
   const skipped: CaseResult[] = [];
   const storedData = new Map<string, unknown>();
@@ -241,7 +251,7 @@ async function main(): Promise<number> {
     };
     for (const key of SERVERS) await load(key, warmup);
     for (let round = 0; round < settings.rounds; round++) {
-      for (const key of SERVERS) runs[key].push(await load(key, { connections: settings.connections, duration: settings.durationSeconds }));
+      for (const key of SERVERS) runs[key].push(await load(key, { connections: settings.connections, duration: settings.durationSeconds, ...sampling }));
     }
     const summaries = { a: summarize(runs.a), b: summarize(runs.b), c: summarize(runs.c) };
     for (const key of SERVERS) {

@@ -9,6 +9,11 @@ export interface LoadOptions {
   /** Seconds; ignored when amount is set. */
   readonly duration?: number;
   readonly amount?: number;
+  /**
+   * How often autocannon samples, ms (its default 1000). A run ends only at a sample, so every run
+   * takes at least this long: `--smoke` samples every 100 ms.
+   */
+  readonly sampleIntervalMs?: number;
 }
 
 export interface LoadResult {
@@ -61,6 +66,7 @@ export async function runLoad(
           url: `http://127.0.0.1:${port}`,
           connections: options.connections,
           pipelining: 1,
+          ...(options.sampleIntervalMs ? { sampleInt: options.sampleIntervalMs } : {}),
           ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 5 }),
           requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, ...(r.body ? { body: r.body } : {}) })),
         },
