@@ -101,7 +101,7 @@ export function checkService(ctx: AnalysisContext, o: ObjectRecord): void {
     if (p.nodePort !== null) {
       // The API server refuses nodePort on ClusterIP Services (validation.go); on ExternalName it is not used.
       if (s.type === "ClusterIP") ctx.report("node-port-on-wrong-type", o, `${at}.nodePort`, { type: s.type });
-      else if (s.type !== "ExternalName" && p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) ctx.report("node-port-out-of-range", o, `${at}.nodePort`, { nodePort: p.nodePort });
+      else if (s.type !== "ExternalName" && (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX)) ctx.report("node-port-out-of-range", o, `${at}.nodePort`, { nodePort: p.nodePort });
       const nk = `${p.protocol}/${p.nodePort}`;
       if (nodePorts.has(nk)) ctx.report("service-port-duplicate", o, `${at}.nodePort`, { what: `nodePort ${p.nodePort}/${p.protocol}` });
       nodePorts.add(nk);
