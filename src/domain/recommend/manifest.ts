@@ -64,10 +64,17 @@ function service(ctx: Context, name: string, settings: readonly AppliedSetting[]
     spec.type = { NODE_PORT: "NodePort", LOAD_BALANCER: "LoadBalancer" }[option.option as string] ?? "ClusterIP";
     if (option.option === "HEADLESS_SERVICE") spec.clusterIP = "None";
     if (!selectorless) spec.selector = { "app.kubernetes.io/name": selectorOf };
-    // A selector-less headless Service is only DNS: port must equal targetPort.
-    spec.ports = ports(facts, selectorless && option.option === "HEADLESS_SERVICE");
+    // A headless Service has no proxy, so targetPort is ignored and must be left equal to port (Service
+    // API reference, ServicePort.targetPort): clients reach the Pods (or the addresses of a
+    // selector-less Service's EndpointSlice) on the port they listen on.
+    spec.ports =
+      option.option !== "HEADLESS_SERVICE"
+        ? ports(facts, false)
+        : ports(facts, true).map((p) => (selectorless ? p : { ...p, port: facts.targetPort, targetPort: facts.targetPort }));
   }
   const svc = object(ctx, "Service", name, facts.namespace, { spec });
+  // A NodePort is recommended for exposure on purpose: manifest analysis keeps its exposure warning as INFO.
+  if (option.option === "NODE_PORT") (svc.metadata as Obj).annotations = { "k8s-networking-knowledge/accept": "exposed-node-port" };
   for (const s of settings) setPath(svc, s.path, s.raw);
   return svc;
 }
