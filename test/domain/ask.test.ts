@@ -173,12 +173,33 @@ describe("ask", () => {
     expect(answer.text).toMatch(/10256/);
   });
 
-  it("says so and offers the closest topics when the question is off topic", () => {
-    const answer = ask("how do I bake a chocolate cake", knowledge, index);
-    expect(answer.kind).toBe("NONE");
-    expect(answer.text).toMatch(/no answer/);
-    expect(answer.sources).toEqual([]);
-    expect(answer.steps).toEqual([]);
+  it.each(["how do I bake a chocolate cake", "how do I cook pasta in a pod", "what is the weather in the cluster today"])(
+    "says so and offers the closest topics when %j is off topic",
+    (question) => {
+      const answer = ask(question, knowledge, index);
+      expect(answer.kind).toBe("NONE");
+      expect(answer.text).toMatch(/no answer/);
+      expect(answer.sources).toEqual([]);
+      expect(answer.steps).toEqual([]);
+    },
+  );
+
+  it("answers a fact about a concept from the sentence that states it, not with the concept's definition", () => {
+    const answer = ask("What is the default Service type?", knowledge, index);
+    expect(answer.kind).toBe("SEARCH");
+    expect(answer.text).toMatch(/ClusterIP is the default/);
+  });
+
+  it("still defines a concept asked about in other words", () => {
+    const answer = ask("what is the purpose of a headless service", knowledge, index);
+    expect(answer.kind).toBe("DEFINITION");
+    expect(answer.conceptSlugs[0]).toBe("headless-service");
+  });
+
+  it("quotes a second sentence only from the best documents", () => {
+    const answer = ask("Can a Service have multiple ports?", knowledge, index);
+    expect(answer.conceptSlugs[0]).toBe("multi-port-services");
+    expect(answer.text).not.toMatch(/SNI/);
   });
 
   it("says so when nothing matches, without sources", () => {

@@ -24,10 +24,13 @@ const DOCS = 5;
 /** Sentences looked at per document, best scoring first; the rest cannot win. */
 const PER_DOC = 4;
 const MAX_LENGTH = 320;
+const SUMMARY_BONUS = 1.3;
 /** A sentence that leans on its neighbours ("It...", "This...") is worth less on its own. */
 const DANGLING = /^(?:It|This|That|These|Those|They|Both|Such|Here|There)\b/;
 
 interface Candidate {
+  /** Rank of the document among the hits (0 = best). */
+  readonly position: number;
   readonly doc: number;
   readonly sentence: number;
   readonly score: number;
@@ -53,12 +56,13 @@ export function retrieveSentences(index: DocumentIndex, query: string, max = 2):
         masks[i]! |= 1 << bit;
       }
     });
-    // Documents lower in the ranking need more evidence; the ranking already weighs names and fields.
-    const docWeight = 1 - 0.12 * position;
+    // Documents lower in the ranking need more evidence, in proportion to how much less they matched
+    // (the ranking already weighs names and fields), so a stray sentence elsewhere does not win.
+    const docWeight = Math.min(1 - 0.12 * position, r.score / top[0]!.score);
     const best: Candidate[] = [];
     for (let i = 0; i < scores.length; i++) {
       if (scores[i] === 0) continue;
-      const candidate = { doc: r.doc, sentence: i, score: scores[i]! * docWeight, terms: masks[i]! };
+      const candidate = { position, doc: r.doc, sentence: i, score: scores[i]! * docWeight, terms: masks[i]! };
       let at = best.length;
       while (at > 0 && best[at - 1]!.score < candidate.score) at--;
       if (at < PER_DOC) best.splice(at, 0, candidate);
@@ -66,21 +70,23 @@ export function retrieveSentences(index: DocumentIndex, query: string, max = 2):
     }
     candidates.push(...best);
   });
-  const found: { s: FoundSentence; terms: number }[] = [];
+  const found: { s: FoundSentence; terms: number; position: number }[] = [];
   for (const c of candidates) {
     const sentence = index.docs[c.doc]!.sentences[c.sentence]!;
     const text = plain(sentence.text);
     if (text.length > MAX_LENGTH || !/[.!?)]$/.test(text)) continue;
-    const score = DANGLING.test(text) ? c.score * 0.6 : c.score;
-    found.push({ s: { slug: index.docs[c.doc]!.slug, text, field: sentence.field, score }, terms: c.terms });
+    // A summary is written to be read on its own (the search snippet prefers it too).
+    const score = c.score * (DANGLING.test(text) ? 0.6 : 1) * (sentence.field === "summary" ? SUMMARY_BONUS : 1);
+    found.push({ s: { slug: index.docs[c.doc]!.slug, text, field: sentence.field, score }, terms: c.terms, position: c.position });
   }
   found.sort((a, b) => b.s.score - a.s.score || (a.s.slug < b.s.slug ? -1 : a.s.slug > b.s.slug ? 1 : 0));
   const chosen: FoundSentence[] = [];
   let said = 0;
-  for (const { s, terms: mask } of found) {
+  for (const { s, terms: mask, position } of found) {
     if (chosen.length >= max) break;
     if (chosen.some((c) => c.text === s.text)) continue;
-    if (chosen.length > 0 && ((mask & ~said) === 0 || s.score < chosen[0]!.score * 0.5)) continue;
+    // A second sentence must add words, score near the first and come from one of the two best documents.
+    if (chosen.length > 0 && ((mask & ~said) === 0 || s.score < chosen[0]!.score * 0.6 || position > 1)) continue;
     chosen.push(s);
     said |= mask;
   }

@@ -17,7 +17,7 @@ import { rankGuides, type GuideHit } from "../search/search.js";
 import { classify } from "./classify.js";
 import { retrieveSentences } from "./facts.js";
 import { followUpsFor } from "./followUps.js";
-import { cleanSubject, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";
+import { cleanSubject, definedConcept, namedConcepts, resolveSubject, safeSearch, searchSubject } from "./resolve.js";
 import { firstSentence, limitSentences, plain, sentencesOf } from "./text.js";
 import { questionSignals, topicWords } from "./vocabulary.js";
 import { yesNoAnswer } from "./yesNo.js";
@@ -62,8 +62,8 @@ const GUIDE_COVERAGE = 0.6;
 const GUIDE_SCORE = 12;
 /** Below this share of the question's known words, no concept answers it: say so instead of guessing. */
 const ANSWER_COVERAGE = 0.6;
-/** ...and below this share of words the knowledge base knows at all, the question is off topic. */
-const KNOWN_SHARE = 0.4;
+/** ...and below this share (by idf weight) of words the knowledge base knows at all, the question is off topic. */
+const KNOWN_SHARE = 0.3;
 /** How much more of the question a guide must cover than the best concept to answer a question that asks no how or why. */
 const GUIDE_MARGIN = 0.1;
 /** The share of a what-to-use question a how-to guide must cover to answer it instead of the recommender. */
@@ -139,7 +139,8 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
 
   switch (classified.kind) {
     case "DEFINITION": {
-      const concept = resolveSubject(knowledge, searchIndex, classified.subject);
+      // "What is X" defines X; "what is the default Service type" asks a fact, answered below.
+      const concept = definedConcept(knowledge, classified.subject);
       if (concept) return answer(definitionAnswer(concept));
       break;
     }
@@ -160,8 +161,13 @@ export function ask(question: string, knowledge: KnowledgeSnapshot, searchIndex:
   // about it); "which port does the kube-proxy health check use" stays a fact.
   const sameTopic = facts.conceptSlugs[0] !== undefined && guide?.concepts.includes(facts.conceptSlugs[0]);
   if (guide && strongGuide && (facts.kind === "NONE" || sameTopic || top!.coverage > coverage + GUIDE_MARGIN)) return answer(guideAnswer(guide));
-  // Rather than "nothing found", a guide that matches fairly well is the closest honest answer.
+  // Rather than "nothing found", a guide that matches fairly well is the closest honest answer, and
+  // "what is the purpose of X" is still about X.
   if (facts.kind === "NONE" && guide && fairGuide) return answer(guideAnswer(guide));
+  if (facts.kind === "NONE" && classified.kind === "DEFINITION") {
+    const concept = resolveSubject(knowledge, searchIndex, classified.subject, false);
+    if (concept) return answer(definitionAnswer(concept));
+  }
   return answer(facts);
 }
 

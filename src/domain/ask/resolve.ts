@@ -88,3 +88,24 @@ export function searchSubject(knowledge: KnowledgeSnapshot, index: SearchIndex, 
   const hit = safeSearch(index, cleanSubject(phrase), 3).find((h) => h.conceptSlug !== exclude);
   return hit ? knowledge.conceptsBySlug.get(hit.conceptSlug) : undefined;
 }
+
+/** Filler words that do not count against a name covering a phrase ("the default Service type"). */
+const SMALL = new Set(["the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "are", "kubernetes", "k8s"]);
+
+/**
+ * The concept a definition question is about, when the phrase is that concept's name (give or take
+ * small words): "a headless Service" is, "the default Service type" is not (it asks a fact about it).
+ */
+export function definedConcept(knowledge: KnowledgeSnapshot, phrase: string): Concept | undefined {
+  const subject = cleanSubject(phrase);
+  if (!subject) return undefined;
+  const exact = findConcept(knowledge, subject) ?? findConcept(knowledge, subject.replace(/s$/i, ""));
+  if (exact) return exact;
+  const words = wordsOf(subject);
+  const found = mentions(knowledge, subject);
+  const first = found.find((m) => !GENERIC.has(m.concept.slug)) ?? found[0];
+  if (!first) return undefined;
+  const covered = new Set(found.flatMap((m) => Array.from({ length: m.words }, (_, k) => m.start + k)));
+  const rest = words.filter((w, i) => !covered.has(i) && !SMALL.has(w.toLowerCase()));
+  return rest.length === 0 ? first.concept : undefined;
+}
