@@ -23,10 +23,23 @@ const fetcher = createGraphiQLFetcher({ url: new URL("/graphql", window.location
 
 const defaultTabs = examples.map((example) => ({ query: example.query, variables: example.variables ?? null }));
 
+// GraphiQL fills the first tab's operation editor from defaultTabs, but its variables editor only
+// from initialVariables (or what it stored on an earlier visit), so a first visit opened the
+// Recommend tab with empty variables and running it failed. On a first visit (nothing stored yet)
+// hand it the first tab's variables; later visits restore what the user left.
+function firstVisit(): boolean {
+  try {
+    return window.localStorage.getItem("graphiql:tabState") === null;
+  } catch {
+    return true; // storage blocked: GraphiQL cannot restore anything either
+  }
+}
+const initialVariables = firstVisit() ? (defaultTabs[0]?.variables ?? undefined) : undefined;
+
 function Playground() {
   return (
     // schemaDescription: ask introspection for the schema's own description, shown at the top of the docs.
-    <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} schemaDescription inputValueDeprecation>
+    <GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} initialVariables={initialVariables} schemaDescription inputValueDeprecation>
       <GraphiQL.Logo>K8s networking</GraphiQL.Logo>
     </GraphiQL>
   );

@@ -1,5 +1,5 @@
 // The offline GraphiQL playground in a real browser (Debian's chromium through playwright-core):
-// the page loads from this server alone, runs an example operation and shows the schema docs.
+// the page loads from this server alone, runs every example tab as it opens and shows the schema docs.
 // Needs `npm run build` (dist/playground/) and playgroundRouter() mounted before /graphql.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -126,6 +126,53 @@ describe.skipIf(!hasChromium)("GraphQL playground in a browser", () => {
     const json = await fetch(`${server.url}/graphql`, { headers: { accept: "application/json" } });
     expect(json.headers.get("content-type") ?? "").not.toMatch(/html/);
   });
+
+  it("runs every tab as opened, tab by tab, starting with the tab the page opens on", { timeout: 180_000 }, async () => {
+    // A new browser context: nothing stored, as on a user's first visit.
+    const page = await openPage("/");
+    try {
+      await runEveryTab(page);
+    } finally {
+      await page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function runEveryTab(page: Page): Promise<void> {
+    const tabs = page.locator(".graphiql-tab");
+    await expect.poll(() => tabs.count()).toBe(examples.length);
+    for (const [index, example] of examples.entries()) {
+      const tab = example.title;
+      // The first tab is run exactly as the page opens it; the others are opened by a click.
+      if (index > 0) await tabs.nth(index).click();
+      const operationLine = /^query\s+\w+/m.exec(example.query)?.[0];
+      expect(operationLine, `${tab}: a named query`).toBeTruthy();
+      await expect.poll(() => textOf(page, ".graphiql-query-editor"), { message: tab }).toContain(operationLine);
+      // GraphiQL re-reads the operation name 100 ms (debounced) after the editor changes.
+      await page.waitForTimeout(400);
+
+      const isRun = (request: { url(): string; method(): string; postData(): string | null }) =>
+        request.url().endsWith("/graphql") && request.method() === "POST" && (JSON.parse(request.postData() ?? "{}") as { operationName?: string }).operationName === tab;
+      const sent = page.waitForRequest(isRun);
+      const answered = page.waitForResponse((response) => isRun(response.request()));
+      await page.locator(".graphiql-execute-button").click();
+
+      // The variables that went out are the tab's own (the first tab used to send none).
+      const variables = ((await sent).postDataJSON() as { variables?: Record<string, unknown> | null }).variables;
+      const expected = example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : null;
+      expect({ tab, variables: variables && Object.keys(variables).length > 0 ? variables : null }).toEqual({ tab, variables: expected });
+
+      const response = await answered;
+      const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown };
+      expect({ tab, status: response.status(), errors: body.errors }).toEqual({ tab, status: 200, errors: undefined });
+      for (const [field, value] of Object.entries(body.data ?? {})) {
+        expect({ tab, field, empty: value === null || (Array.isArray(value) && value.length === 0) }).toEqual({ tab, field, empty: false });
+      }
+      // The response pane shows the answer (its first lines, which Monaco renders).
+      const firstField = Object.keys(body.data ?? {})[0]!;
+      await expect.poll(() => textOf(page, ".graphiql-response"), { message: tab, timeout: 15_000 }).toContain(`"${firstField}"`);
+    }
+  }
 
   it("loads from this server alone, runs an example and shows the schema docs", { timeout: 90_000 }, async () => {
     const page = await openPage("/", true);
