@@ -123,6 +123,7 @@ describe("ask", () => {
   it.each([
     ["Can I use UDP with Ingress?", /^No\b/, /UDPRoute/],
     ["Does Ingress support sticky sessions?", /^No\b/, /annotation/],
+    ["Does ExternalName support port mapping?", /^No: for ExternalName Service, a CNAME/, /selector-less/],
     ["Can a LoadBalancer Service keep the client source IP?", /^(?:Yes|It depends)\b/, /externalTrafficPolicy|Local/],
     ["Is IPVS deprecated?", /^Yes\./, /1\.35/],
     ["Is Ingress deprecated?", /^No\./, /1\.19/],
@@ -188,6 +189,15 @@ describe("ask", () => {
     const answer = ask("What is the default Service type?", knowledge, index);
     expect(answer.kind).toBe("SEARCH");
     expect(answer.text).toMatch(/ClusterIP is the default/);
+  });
+
+  it.each([
+    ["When should I use a headless service?", "headless-service"],
+    ["Why would I use a NodePort service?", "node-port"],
+  ])("answers %j with what the concept is for, not a recommendation", (question, slug) => {
+    const answer = ask(question, knowledge, index);
+    expect(answer.kind).toBe("DEFINITION");
+    expect(answer.conceptSlugs[0]).toBe(slug);
   });
 
   it("still defines a concept asked about in other words", () => {

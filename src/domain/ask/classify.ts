@@ -68,9 +68,14 @@ function comparison(q: string): Classified["comparison"] {
   return null;
 }
 
+/** "When should I use a headless Service?" asks what X is for, not for a recommendation. */
+const USAGE = /^(?:when|why)\s+(?:should|would|do|does|can|might)\s+(?:i|we|you|one)\s+(?:use|need|want|choose|pick)\s+(?:an?\s+|the\s+)?(.+?)\??$/i;
+
 export function classify(question: string): Classified {
   const q = question.trim().replace(/\s+/g, " ");
   const compared = comparison(q);
+  const usage = USAGE.exec(q);
+  if (usage?.[1] && !compared) return { comparison: null, kind: "DEFINITION", subject: usage[1] };
   if (RECOMMENDATION.some((re) => re.test(q))) return { comparison: compared, kind: "RECOMMENDATION", subject: q };
   if (LIFECYCLE.some((re) => re.test(q))) return { comparison: compared, kind: "LIFECYCLE", subject: q };
   for (const re of DEFINITION) {

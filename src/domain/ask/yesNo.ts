@@ -78,6 +78,8 @@ function alternatives(knowledge: KnowledgeSnapshot, concept: Concept, dimension:
 }
 
 const firstSentences = (text: string, n: number) => sentencesOf(text).slice(0, n).join(" ");
+/** An ordinary first word ("Only", "A CNAME...") is lower-cased after "No: for X,"; names and acronyms are not. */
+const LOWER_FIRST = /^(?:[A-Z][a-z]|(?:A|I)\s)/;
 
 export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): YesNoDraft | undefined {
   const asked = capabilityAsked(knowledge, question);
@@ -86,7 +88,7 @@ export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): Yes
   const name = plain(concept.name);
   const note = firstSentences(capability.note, 2).replace(/\.$/, "");
   // Lower-case the note's first letter unless it starts an acronym or a name ("HTTP", "NodePort").
-  const lead = /^[A-Z][a-z]/.test(note) && !/^[A-Z][a-z]+[A-Z]/.test(note) ? note.charAt(0).toLowerCase() + note.slice(1) : note;
+  const lead = LOWER_FIRST.test(note) && !/^[A-Z][a-z]+[A-Z]/.test(note) ? note.charAt(0).toLowerCase() + note.slice(1) : note;
   const text = [`${OPENING[capability.value]}: for ${name}, ${lead}.`];
   const sources: Source[] = [...capability.sources];
   const conceptSlugs = [concept.slug];
