@@ -46,7 +46,7 @@ export const SERVER_VERSION = "0.1.0";
 
 const INSTRUCTIONS = [
   "Answers questions about Kubernetes Services and their alternatives (Service types, kube-proxy, DNS, traffic policies, Ingress, Gateway API, MetalLB) from a curated knowledge base that cites the official documentation for every fact.",
-  "Start with `ask` for a question in plain English; use `recommend_service_type` when the requirements are known, `compare` for two named concepts, and `get_concept` or `search_concepts` to look things up.",
+  "Start with `ask` for a question in plain English; use `recommend_service_type` when the requirements are known, `compare` for two named concepts, `get_concept` or `search_concepts` to look things up, and `search_guides` and `get_guide` for troubleshooting and how-to guides with exact kubectl checks.",
   "To move Ingress manifests (ingress-nginx or others) to Gateway API, pass them to `migrate_ingress`.",
   "Quote the Sources lines when you repeat an answer.",
 ].join(" ");
