@@ -210,4 +210,18 @@ export const LATE_CASES_2: readonly EvalCase[] = [
   { id: "late2-lb-per-listener", source: "https://github.com/ServiceWeaver/weaver-kube/pull/114", question: "A LoadBalancer per public endpoint is getting expensive. What is the alternative?", must: [/Ingress|Gateway|HTTPRoute/] },
 ];
 
-export const EVAL_CASES: readonly EvalCase[] = [...FIRST_CASES, ...LATE_CASES, ...LATE_CASES_2];
+/** A third late batch, on Gateway TLS and moving from Ingress annotations. */
+export const LATE_CASES_3: readonly EvalCase[] = [
+  { id: "late3-listener-secret-namespace", source: "https://github.com/cilium/cilium/issues/32354", question: "Can a Gateway listener use a TLS certificate Secret from a different namespace?", must: [/ReferenceGrant/] },
+  { id: "late3-certificaterefs-namespace", source: "https://github.com/dbulashev/dasha/pull/47", question: "When a listener's certificateRefs gives no namespace, where is the Secret looked up, and may it live elsewhere?", must: [/ReferenceGrant/] },
+  { id: "late3-https-cross-ns-secret", source: "https://github.com/nginx/nginx-gateway-fabric/issues/529", question: "How do I use a TLS secret from another namespace for HTTPS termination on a Gateway?", must: [/ReferenceGrant/] },
+  { id: "late3-edge-tls", source: "https://github.com/openshift/openshift-docs/pull/112677", question: "How do I terminate TLS at the gateway for traffic to my HTTPRoute?", must: [/certificateRefs|HTTPS listener|Terminate/i] },
+  { id: "late3-https-needs-tls", source: "https://github.com/wso2/api-platform/pull/1731", question: "What does an HTTPS listener on a Gateway need to be configured with?", must: [/certificateRefs|tls/i] },
+  { id: "late3-https-gateway-docs", source: "https://github.com/kubernetes/website/pull/56421", question: "How do I configure HTTPS for a Gateway API gateway?", must: [/HTTPS|certificateRefs/] },
+  { id: "late3-map-ingress-features", source: "https://github.com/kubernetes-sigs/gateway-api/pull/1547", question: "When moving from Ingress, how do Ingress rules and TLS map onto Gateway API resources?", must: [/HTTPRoute/, /Gateway/] },
+  { id: "late3-annotations-httproute", source: "https://github.com/Kong/docs.konghq.com/issues/6606", question: "Do I still need controller annotations on an HTTPRoute for header or method matching?", must: [/HTTPRoute/, /header|match/i] },
+  { id: "late3-move-ingresses", source: "https://github.com/martinohmann/home-ops/pull/2750", question: "How do I move my existing ingresses over to HTTPRoutes?", must: [/HTTPRoute/] },
+  { id: "late3-portability", source: "https://github.com/pottekkat/personal-website/pull/42", question: "Why are Ingress annotations a portability problem that Gateway API avoids?", must: [/annotation/i] },
+];
+
+export const EVAL_CASES: readonly EvalCase[] = [...FIRST_CASES, ...LATE_CASES, ...LATE_CASES_2, ...LATE_CASES_3];

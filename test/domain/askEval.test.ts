@@ -9,7 +9,7 @@ import { ask, type Answer } from "../../src/domain/ask/index.js";
 import { guideSteps } from "../../src/domain/guides/index.js";
 import { buildSearchIndex, search, searchGuides } from "../../src/domain/search/search.js";
 import { buildSnapshot } from "../../src/domain/snapshot.js";
-import { EVAL_CASES, LATE_CASES, LATE_CASES_2, type EvalCase } from "./askEval.cases.js";
+import { EVAL_CASES, LATE_CASES, LATE_CASES_2, LATE_CASES_3, type EvalCase } from "./askEval.cases.js";
 
 const knowledge = buildSnapshot(contentToKnowledgeData(loadContent(), new Date(0)));
 const index = buildSearchIndex(knowledge);
@@ -22,10 +22,12 @@ const KNOWN_FAILURES: ReadonlySet<string> = new Set([
   "kind-access-services",
   // No capability covers choosing a nodePort, and the targetPort guide outranks the nodePort facts.
   "late2-nodeport-equals-targetport",
+  // No capability of a Gateway listener covers Secrets in other namespaces, so a ListenerSet summary answers.
+  "late3-listener-secret-namespace",
 ]);
 /** Floors: raise them when answers improve, never lower them to hide a regression. */
-const MIN_ACCEPTABLE = 144;
-const MIN_FACTS_IN_TOP5 = 147;
+const MIN_ACCEPTABLE = 153;
+const MIN_FACTS_IN_TOP5 = 157;
 
 const answerText = (a: Answer) => [a.text, ...a.steps].join("\n");
 
@@ -76,7 +78,7 @@ describe("ask() on real questions", () => {
   it(`answers at least ${MIN_ACCEPTABLE} of ${EVAL_CASES.length} acceptably and finds the facts in the top 5 hits for at least ${MIN_FACTS_IN_TOP5}`, () => {
     const passed = results.filter((r) => r.problems.length === 0).length;
     const retrieved = results.filter((r) => r.retrieved).length;
-    const late = new Set([...LATE_CASES, ...LATE_CASES_2].map((c) => c.id));
+    const late = new Set([...LATE_CASES, ...LATE_CASES_2, ...LATE_CASES_3].map((c) => c.id));
     const latePassed = results.filter((r) => late.has(r.c.id) && r.problems.length === 0).length;
     // Measured before any change made for them: the first late batch 19/22 (then a selector hint in
     // the NodePort guide, "what can cause" as a troubleshooting cue, a "find a pod by name" phrasing),
