@@ -139,6 +139,12 @@ describe("ask", () => {
     expect(answer.conceptSlugs).toEqual(expect.arrayContaining(["ingress", "udproute", "load-balancer"]));
   });
 
+  it("offers no Service type in place of a setting whose answer depends", () => {
+    const answer = ask("Does externalTrafficPolicy Local preserve the client source IP?", knowledge, index);
+    expect(answer.text).toMatch(/^It depends: for External traffic policy,/);
+    expect(answer.text).not.toMatch(/Options? that can/);
+  });
+
   it("answers a troubleshooting question with the causes in order and the exact commands to check them", () => {
     const answer = ask("my service has no endpoints, what's wrong?", knowledge, index);
     expect(answer.kind).toBe("TROUBLESHOOTING");

@@ -92,8 +92,10 @@ export function yesNoAnswer(knowledge: KnowledgeSnapshot, question: string): Yes
   const text = [`${OPENING[capability.value]}: for ${name}, ${lead}.`];
   const sources: Source[] = [...capability.sources];
   const conceptSlugs = [concept.slug];
-  if (capability.value === "NO" || capability.value === "DEPENDS") {
-    // After "it depends", only options that plainly can are worth naming.
+  // After "it depends", only options that plainly can are worth naming, and only in place of another
+  // option: a setting that depends (externalTrafficPolicy) is not replaced by a Service type.
+  const isOption = knowledge.recommendationRules.options.some((o) => o.concept === concept.slug);
+  if (capability.value === "NO" || (capability.value === "DEPENDS" && isOption)) {
     const options = alternatives(knowledge, concept, capability.dimensionSlug).filter((o) => capability.value === "NO" || o.capability.value === "YES");
     if (options.length) {
       // A DEPENDS option is offered with its condition, so "can" does not overclaim.
