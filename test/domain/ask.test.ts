@@ -110,6 +110,15 @@ describe("ask", () => {
     expect(answer.text).toContain(sentences(statement!.statement)[0]);
   });
 
+  it.each(["Should I use Ingress or Gateway API for a new cluster?", "NodePort or LoadBalancer on bare metal?"])(
+    "reads %j as a comparison of the two sides, without the trailing context",
+    (question) => {
+      const answer = ask(question, knowledge, index);
+      expect(answer.kind).toBe("COMPARISON");
+      expect(answer.conceptSlugs).toHaveLength(2);
+    },
+  );
+
   it("answers a definition with the concept's summary", () => {
     const concept = knowledge.conceptsBySlug.get("headless-service")!;
     expect(ask("What is a headless Service?", knowledge, index).text).toBe(sentences(concept.summary).join(" "));

@@ -23,11 +23,15 @@ const COMPARISON: readonly RegExp[] = [
   /\bwhy\s+(?:would|should)\s+(?:i|we|you)\s+(?:use|put|pick|choose)\s+(?:an?\s+)?(.+?)\s+(?:instead\s+of|rather\s+than|over)\s+(?:an?\s+)?(.+?)\??$/i,
 ];
 
-/** "X or Y" comparisons, only believed when both sides name concepts outright. */
+/**
+ * "X or Y" comparisons, only believed when both sides name concepts outright. A trailing context
+ * ("... or Gateway API for a new cluster?") is not part of the second side.
+ */
+const CONTEXT = String.raw`(?:\s+(?:for|in|on|at|behind|when|if|with)\s+[^?]+)?\s*\?*$`;
 const CHOICE: readonly RegExp[] = [
-  /^(?:which\s+is\s+better|which\s+one|what\s+is\s+better)[,:]?\s+(.+?)\s+or\s+(.+)$/i,
-  /\b(?:should\s+(?:i|we)\s+use|use|choose|pick)\s+(.+?)\s+or\s+(.+)$/i,
-  /^(.+?)\s+or\s+(.+?)\s*\?*$/i,
+  new RegExp(String.raw`^(?:which\s+is\s+better|which\s+one|what\s+is\s+better)[,:]?\s+(.+?)\s+or\s+(.+?)` + CONTEXT, "i"),
+  new RegExp(String.raw`\b(?:should\s+(?:i|we)\s+use|use|choose|pick)\s+(.+?)\s+or\s+(.+?)` + CONTEXT, "i"),
+  new RegExp(String.raw`^(.+?)\s+or\s+(.+?)` + CONTEXT, "i"),
 ];
 
 const RECOMMENDATION: readonly RegExp[] = [
