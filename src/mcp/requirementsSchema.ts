@@ -67,8 +67,10 @@ export const ENUM_VALUE_DESCRIPTIONS = {
   LocalityPreference: {
     NONE: "No preference: any ready endpoint in the cluster.",
     SAME_NODE_ONLY: "Only endpoints on the client's node (internalTrafficPolicy: Local); traffic is dropped when the node has none.",
-    PREFER_SAME_NODE: "Prefer the client's node, fall back elsewhere (trafficDistribution: PreferSameNode, beta on by default in 1.34; PreferClose before).",
-    PREFER_SAME_ZONE: "Prefer the client's zone, fall back elsewhere (trafficDistribution: PreferSameZone, beta on by default in 1.34; PreferClose from 1.31).",
+    PREFER_SAME_NODE:
+      "Prefer the client's node, fall back elsewhere (trafficDistribution: PreferSameNode; alpha 1.33, beta and on by default 1.34, GA 1.35). Before 1.34 no default setting prefers the node.",
+    PREFER_SAME_ZONE:
+      "Prefer the client's zone, fall back elsewhere (trafficDistribution: PreferSameZone; alpha 1.33, beta and on by default 1.34, GA 1.35). Before 1.34 the same preference is written PreferClose (beta and on by default from 1.31), now a deprecated alias of PreferSameZone.",
   },
 } as const satisfies Record<string, Record<string, string>>;
 

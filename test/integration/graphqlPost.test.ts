@@ -121,7 +121,7 @@ describe.each([
   });
 
   it("leaves an over-long body to Express, which answers 413", async () => {
-    const body = JSON.stringify({ query: "{ serviceTypes { name } }", variables: { pad: "x".repeat(200_000) } });
+    const body = JSON.stringify({ query: "{ serviceTypes { name } }", variables: { pad: "x".repeat(1536 * 1024) } });
     const answer = await post(server.url, body, JSON_HEADERS);
     expect(answer.status).toBe(413);
     expect(decoded(answer).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");

@@ -23,10 +23,10 @@ async function connect(): Promise<Client> {
 }
 
 describe("MCP over Streamable HTTP", () => {
-  it("lists the six tools", async () => {
+  it("lists the ten tools", async () => {
     const client = await connect();
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["ask", "compare", "get_concept", "recommend_from_question", "recommend_service_type", "search_concepts"]);
+    expect(tools.map((t) => t.name).sort()).toEqual(["analyze_manifests", "ask", "compare", "get_concept", "get_guide", "migrate_ingress", "recommend_from_question", "recommend_service_type", "search_concepts", "search_guides"]);
     await client.close();
   });
 

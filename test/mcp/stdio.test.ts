@@ -12,7 +12,7 @@ import { FIELD_DESCRIPTIONS } from "../../src/mcp/requirementsSchema.js";
 import { OFFICIAL, copyTemplateDatabase, structured, textOf, type DatabaseCopy } from "./helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const TOOLS = ["search_concepts", "get_concept", "compare", "recommend_service_type", "recommend_from_question", "ask"];
+const TOOLS = ["search_concepts", "get_concept", "compare", "recommend_service_type", "recommend_from_question", "ask", "search_guides", "get_guide", "analyze_manifests", "migrate_ingress"];
 
 let database: DatabaseCopy;
 let client: Client;
@@ -45,7 +45,7 @@ describe("MCP over stdio", () => {
     expect(stderr).toMatch(/MCP server ready on stdio/);
   });
 
-  it("lists the six tools, each described, with input and output schemas", async () => {
+  it("lists the ten tools, each described, with input and output schemas", async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS].sort());
     for (const tool of tools) {
