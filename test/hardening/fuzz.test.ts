@@ -525,7 +525,8 @@ async function normalQuery(url: string) {
 }
 
 beforeAll(async () => {
-  server = await spawnServer({ DATABASE_URL: `file:${copyOfTemplate()}` });
+  // The production command, with its heap limits: memory is judged as it runs in production.
+  server = await spawnServer({ DATABASE_URL: `file:${copyOfTemplate()}` }, { asNpmStart: true });
   // Warm up so the baseline includes the lazily built parts (JIT, caches, first-use allocations).
   for (let i = 0; i < 20; i++) await normalQuery(server.url);
   rssBefore = rssMb(server.pid);
