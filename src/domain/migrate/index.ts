@@ -13,7 +13,7 @@ import { TRANSFORMS, newFeatures, type IngressFeatures } from "./transforms.js";
 export type { AnnotationMapping } from "./annotations.js";
 export type { MigrationOptions } from "./convert.js";
 export type { ManifestObject } from "./objects.js";
-export { MAX_ALIASES, MAX_DOCUMENTS, MAX_INPUT_CHARS } from "./input.js";
+export { MAX_DOCUMENTS, MAX_INPUT_CHARS } from "./input.js";
 
 export interface IngressMigration {
   /** Multi-document YAML of the Gateway API objects. */

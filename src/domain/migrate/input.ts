@@ -1,15 +1,14 @@
 // Reads the manifests a user pastes (multi-document YAML or JSON, `kind: List` included) into the
 // few objects the migration needs: Ingresses, Services (to resolve named ports) and IngressClasses.
-// Work is bounded: input size, document count and YAML aliases are capped, and anything malformed
-// is a BAD_USER_INPUT error that says which document and field.
-import { parseAllDocuments } from "yaml";
+// Work is bounded: input size, document count, YAML aliases and nesting are capped (by the reader
+// manifest analysis uses), and anything malformed is a BAD_USER_INPUT error that says which
+// document and field.
 import { z } from "zod";
+import { isRecord, parseManifests } from "../analysis/parse.js";
 import { badInput } from "../errors.js";
 
 export const MAX_INPUT_CHARS = 1_000_000;
 export const MAX_DOCUMENTS = 500;
-/** Aliases per document; a few are normal in hand-written YAML, thousands are an expansion attack. */
-export const MAX_ALIASES = 100;
 
 export type BackendInput =
   | { readonly type: "service"; readonly name: string; readonly port: number | string | null }
@@ -141,30 +140,17 @@ function issueText(error: z.ZodError): string {
 export function readManifests(text: string): MigrationInput {
   if (text.length > MAX_INPUT_CHARS) throw badInput(`The manifests are ${text.length} characters long; at most ${MAX_INPUT_CHARS} are accepted.`, "manifests");
   if (text.trim() === "") throw badInput("The manifests are empty: paste one or more Ingress objects as YAML or JSON.", "manifests");
-  const documents = parseAllDocuments(text, { prettyErrors: false });
-  if (!Array.isArray(documents)) throw badInput("The manifests could not be read as YAML.", "manifests");
-  if (documents.length > MAX_DOCUMENTS) throw badInput(`The manifests hold ${documents.length} documents; at most ${MAX_DOCUMENTS} are accepted.`, "manifests");
-
-  const objects: { value: Record<string, unknown>; where: string }[] = [];
-  documents.forEach((doc, i) => {
-    const where = `document ${i + 1}`;
-    if (doc.errors.length) throw badInput(`${where} is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`, "manifests");
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (error) {
-      throw badInput(`${where} could not be read: ${error instanceof Error ? error.message.split("\n")[0] : "unknown error"}`, "manifests");
-    }
-    if (value === null || value === undefined) return;
-    if (typeof value !== "object" || Array.isArray(value)) throw badInput(`${where} is not a Kubernetes object (a mapping with apiVersion and kind).`, "manifests");
-    const object = value as Record<string, unknown>;
-    if (object.kind === "List" && Array.isArray(object.items)) {
-      object.items.forEach((item, j) => {
-        if (item && typeof item === "object" && !Array.isArray(item)) objects.push({ value: item as Record<string, unknown>, where: `${where} item ${j + 1}` });
-      });
-    } else {
-      objects.push({ value: object, where });
-    }
+  // The same reader as manifest analysis: document, alias and nesting caps before any heavy work.
+  const parsed = parseManifests(text);
+  const problem = parsed.syntaxProblems[0];
+  if (problem) {
+    const at = problem.line === null ? "" : ` (line ${problem.line}, column ${problem.column})`;
+    throw badInput(`document ${problem.documentIndex + 1} is not valid YAML${at}: ${problem.message}`, "manifests");
+  }
+  const objects = parsed.objects.map(({ documentIndex, pathPrefix, value }) => {
+    const where = `document ${documentIndex + 1}${pathPrefix ? ` ${pathPrefix}` : ""}`;
+    if (!isRecord(value)) throw badInput(`${where} is not a Kubernetes object (a mapping with apiVersion and kind).`, "manifests");
+    return { value, where };
   });
   if (objects.length > MAX_DOCUMENTS) throw badInput(`The manifests hold ${objects.length} objects; at most ${MAX_DOCUMENTS} are accepted.`, "manifests");
 
