@@ -19,6 +19,9 @@ export interface ResponseCacheOptions {
 export interface CachedAnswer {
   readonly key: string;
   readonly body: Buffer;
+  /** The ETag for the media type the answer was first sent as (by far the most asked for): not hashed again per hit. */
+  readonly mediaType: string;
+  readonly etag: string;
 }
 
 /** Answers bigger than this are not kept: one huge introspection must not evict everything. */
@@ -72,16 +75,18 @@ export class ResponseCache {
       // with 406, must reach Apollo to be refused.
       if (!key || !mediaType || (req.method === "GET" && !this.passesCsrfCheck(req))) return next();
       // A GET revalidation is answered before anything runs: the ETag follows from the request alone.
-      const etag = this.etagFor(key, mediaType);
-      if (isFresh(req, etag)) {
-        res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
-        return;
+      if (req.headers["if-none-match"] !== undefined) {
+        const etag = this.etagFor(key, mediaType);
+        if (isFresh(req, etag)) {
+          res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
+          return;
+        }
       }
       const entry = this.lookup(key);
       if (entry) {
         onHit();
         // Through res.send, so the compression middleware and Express treat it as a fresh answer.
-        res.set({ "content-type": mediaType, etag, "cache-control": this.cacheControl }).send(entry.body);
+        res.set({ "content-type": mediaType, etag: this.etagOf(entry, mediaType), "cache-control": this.cacheControl }).send(entry.body);
         return;
       }
       const end = res.end.bind(res) as (...args: unknown[]) => Response;
@@ -103,9 +108,13 @@ export class ResponseCache {
     return this.entries?.get(key);
   }
 
+  private etagOf(entry: CachedAnswer, mediaType: string): string {
+    return mediaType === entry.mediaType ? entry.etag : this.etagFor(entry.key, mediaType);
+  }
+
   /** Sends a cached answer from node:http as the Express route would: 304 when fresh, else 200, compressed if accepted. */
   send(req: IncomingMessage, res: ServerResponse, entry: CachedAnswer, mediaType: string, compressionThreshold: number): Promise<void> {
-    const etag = this.etagFor(entry.key, mediaType);
+    const etag = this.etagOf(entry, mediaType);
     if (isFresh(req, etag)) {
       res.writeHead(304, { etag, "cache-control": this.cacheControl }).end();
       return Promise.resolve();
@@ -123,13 +132,14 @@ export class ResponseCache {
   remember(key: string, body: string | Buffer, res: ServerResponse): void {
     if (hasErrors(body)) return;
     const mediaType = String(res.getHeader("content-type") ?? "");
-    res.setHeader("etag", this.etagFor(key, mediaType));
+    const etag = this.etagFor(key, mediaType);
+    res.setHeader("etag", etag);
     res.setHeader("cache-control", this.cacheControl);
     // The cache keeps bytes; converting costs nothing when it is off (the uncached benchmark).
     if (!this.entries) return;
     // The limit is in bytes: a string's length counts UTF-16 units, not the bytes it encodes to.
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-    if (bytes.length <= MAX_ENTRY_BYTES) this.entries.set(key, { key, body: bytes });
+    if (bytes.length <= MAX_ENTRY_BYTES) this.entries.set(key, { key, body: bytes, mediaType, etag });
   }
 }
 
